@@ -1,0 +1,7 @@
+export type {TreeProblem} from './lib/assert.js'
+export {assert, check, TreeAssertionError} from './lib/assert.js'
+export {u} from './lib/builders.js'
+export {fromJson, toJson} from './lib/json.js'
+export {plainText} from './lib/plain-text.js'
+export type * from './lib/types.js'
+export {AST_VERSION} from './lib/version.js'
