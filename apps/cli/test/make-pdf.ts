@@ -1,41 +1,75 @@
 /**
- * Tiny, valid PDFs written byte by byte for the CLI tests: a page per entry of
- * `pages`, each with its lines of Helvetica text (an empty list gives a page
- * without text, like a scan).
+ * Tiny, valid PDFs written byte by byte for the CLI tests.
  */
-export function makePdf(pages: string[][]): Uint8Array {
-  const objects: string[] = []
-  const add = (body: string) => {
-    objects.push(body)
-    return objects.length
+
+/** One PDF object: a dictionary or value, and an optional stream. */
+export interface PdfObject {
+  body: string
+  stream?: Uint8Array
+}
+
+/**
+ * Write objects 1..n with a correct cross-reference table. `root` is the
+ * catalog's object number; `trailerExtra` adds keys to the trailer.
+ */
+export function writePdf(objects: PdfObject[], root = 1, trailerExtra = ''): Uint8Array {
+  const chunks: Buffer[] = [Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n', 'latin1')]
+  let length = chunks[0]?.length ?? 0
+  const offsets: number[] = []
+  const push = (chunk: Buffer) => {
+    chunks.push(chunk)
+    length += chunk.length
   }
-  const catalog = add('')
-  const pageTree = add('')
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>')
+  objects.forEach((object, index) => {
+    offsets.push(length)
+    if (object.stream) {
+      push(
+        Buffer.from(
+          `${index + 1} 0 obj\n${object.body.replace(/>>\s*$/, ` /Length ${object.stream.length} >>`)}\nstream\n`,
+          'latin1',
+        ),
+      )
+      push(Buffer.from(object.stream))
+      push(Buffer.from('\nendstream\nendobj\n', 'latin1'))
+    } else {
+      push(Buffer.from(`${index + 1} 0 obj\n${object.body}\nendobj\n`, 'latin1'))
+    }
+  })
+  const xref = length
+  let tail = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
+  for (const offset of offsets) tail += `${String(offset).padStart(10, '0')} 00000 n \n`
+  tail += `trailer\n<< /Size ${objects.length + 1} /Root ${root} 0 R ${trailerExtra}>>\nstartxref\n${xref}\n%%EOF\n`
+  push(Buffer.from(tail, 'latin1'))
+  return new Uint8Array(Buffer.concat(chunks))
+}
+
+const escapeText = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`)
+/** A content stream drawing `lines` of Helvetica 11 pt from the top of a Letter page. */
+export const textStream = (lines: string[]) =>
+  new Uint8Array(
+    Buffer.from(
+      lines.map((line, i) => `BT /F1 11 Tf 72 ${720 - i * 16} Td (${escapeText(line)}) Tj ET`).join('\n'),
+      'latin1',
+    ),
+  )
+
+/** A page per entry of `pages`, each with its lines of text (an empty list gives a page without text, like a scan). */
+export function makePdf(pages: string[][]): Uint8Array {
+  const objects: PdfObject[] = [
+    {body: '<< /Type /Catalog /Pages 2 0 R >>'},
+    {body: ''},
+    {body: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'},
+  ]
   const kids: number[] = []
   for (const lines of pages) {
-    const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`)
-    const content = lines.map((line, i) => `BT /F1 11 Tf 72 ${720 - i * 16} Td (${escape(line)}) Tj ET`).join('\n')
-    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`)
-    kids.push(
-      add(
-        `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`,
-      ),
-    )
+    objects.push({body: '<< >>', stream: textStream(lines)})
+    objects.push({
+      body: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objects.length} 0 R >>`,
+    })
+    kids.push(objects.length)
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`
-  objects[pageTree - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`
-  let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n'
-  const offsets: number[] = []
-  objects.forEach((body, i) => {
-    offsets.push(Buffer.byteLength(out, 'latin1'))
-    out += `${i + 1} 0 obj\n${body}\nendobj\n`
-  })
-  const xref = Buffer.byteLength(out, 'latin1')
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`
-  out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return new Uint8Array(Buffer.from(out, 'latin1'))
+  objects[1] = {body: `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`}
+  return writePdf(objects)
 }
 
 /** A plain report of `count` pages: a title, then paragraphs. */
