@@ -4,6 +4,7 @@ import {dirname, join, relative, resolve} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {ArgsDef, CommandDef} from 'citty'
 import {defineCommand, renderUsage, runCommand} from 'citty'
+import {Presets, SingleBar} from 'cli-progress'
 import {Tinypool} from 'tinypool'
 import {CACHE_FILE, isFresh, readCache, remember} from './cache.js'
 import type {FileConfig} from './config.js'
@@ -123,10 +124,29 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
     resourceLimits: {maxOldGenerationSizeMb: maxMemory},
   })
 
+  // A live bar on a terminal; one plain line per file in CI, in logs and with --quiet.
+  const live = process.stderr.isTTY === true && !process.env.CI && !quiet
+  const bar = live
+    ? new SingleBar(
+        {
+          format: ' {bar} {value}/{total} files | ETA {eta_formatted} | {file}',
+          hideCursor: true,
+          stream: process.stderr,
+        },
+        Presets.shades_classic,
+      )
+    : undefined
+  bar?.start(inputs.length, 0, {file: ''})
+  const failures: FileResult[] = []
   let done = 0
   const report = (result: FileResult, index: number) => {
     results[index] = result
     done++
+    if (bar) {
+      bar.increment({file: result.input})
+      if (result.status === 'failed' || result.diagnostics.length > 0) failures.push(result)
+      return
+    }
     if (!quiet || result.status === 'failed') write(`[${done}/${inputs.length}] ${describe(result)}`)
     if (!quiet) printDiagnostics(result, verbose, write)
   }
@@ -179,6 +199,13 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
     }),
   )
   await pool.destroy()
+  if (bar) {
+    bar.stop()
+    for (const result of failures) {
+      write(describe(result))
+      printDiagnostics(result, verbose, write)
+    }
+  }
 
   const summary = summarize(results, performance.now() - started)
   await mkdir(out, {recursive: true})
