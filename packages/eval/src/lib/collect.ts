@@ -1,0 +1,110 @@
+import type {Content, Root} from '@folio/ast'
+import {normalizeText, words} from './text.js'
+
+/** A heading as the metrics see it. */
+export interface HeadingFact {
+  /** Normalized words of the printed number and the heading text. */
+  key: string
+  depth: number
+  /** The heading as printed (number and text), for reports. */
+  text: string
+}
+
+/** What the metrics read from one tree: body content in reading order. */
+export interface TreeFacts {
+  headings: HeadingFact[]
+  /** Text of each list item (nested lists excluded), in order. */
+  listItems: string[]
+  /** Text of each block (heading, paragraph, list item, cell, caption, code), in order. */
+  blocks: string[]
+  /** Contents entries from `toc` nodes. */
+  toc: Array<{title: string; page?: string}>
+  pages?: number
+}
+
+const inlineTypes = new Set(['text', 'strong', 'emphasis', 'link', 'span', 'footnoteReference', 'pageBreak'])
+
+/** Text of phrasing content; footnote reference labels and page breaks carry no words. */
+function inlineText(node: Content): string {
+  if (node.type === 'text') return node.value
+  if (node.type === 'footnoteReference' || node.type === 'pageBreak') return ''
+  if ('children' in node) return node.children.map(inlineText).join('')
+  return ''
+}
+
+/** Text of a list item without its nested lists: its blocks joined by line breaks. */
+function itemText(node: Content): string {
+  if (!('children' in node)) return node.type === 'code' ? node.value : ''
+  const parts: string[] = []
+  let inline = ''
+  for (const child of node.children as Content[]) {
+    if (inlineTypes.has(child.type)) {
+      inline += inlineText(child)
+      continue
+    }
+    if (inline.trim()) parts.push(inline)
+    inline = ''
+    if (child.type !== 'list') parts.push(itemText(child))
+  }
+  if (inline.trim()) parts.push(inline)
+  return parts.filter((part) => part.trim()).join('\n')
+}
+
+/**
+ * Reads the body of a tree: everything but `toc` (the contents are data, not
+ * body text) and `meta`. Blocks come in document order, which for a Folio
+ * tree is reading order.
+ */
+export function collect(tree: Root): TreeFacts {
+  const facts: TreeFacts = {headings: [], listItems: [], blocks: [], toc: []}
+  if (tree.meta?.source?.pages !== undefined) facts.pages = tree.meta.source.pages
+
+  const visit = (node: Content): void => {
+    switch (node.type) {
+      case 'toc':
+        for (const entry of node.children) {
+          facts.toc.push(entry.page === undefined ? {title: entry.title} : {title: entry.title, page: entry.page})
+        }
+        return
+      case 'heading': {
+        const text = inlineText(node)
+        const printed = node.numbering ? `${node.numbering} ${text}` : text
+        facts.headings.push({key: words(printed).join(' '), depth: node.depth, text: normalizeText(printed)})
+        facts.blocks.push(printed)
+        return
+      }
+      case 'listItem': {
+        const text = itemText(node)
+        facts.listItems.push(text)
+        facts.blocks.push(text)
+        for (const child of node.children) if (child.type === 'list') visit(child)
+        return
+      }
+      case 'paragraph':
+      case 'caption':
+      case 'tableCell':
+        facts.blocks.push(inlineText(node))
+        return
+      case 'code':
+        facts.blocks.push(node.value)
+        return
+      default:
+        if ('children' in node) {
+          let inline = ''
+          for (const child of node.children as Content[]) {
+            if (inlineTypes.has(child.type)) {
+              inline += inlineText(child)
+              continue
+            }
+            if (inline.trim()) facts.blocks.push(inline)
+            inline = ''
+            visit(child)
+          }
+          if (inline.trim()) facts.blocks.push(inline)
+        }
+    }
+  }
+
+  visit(tree)
+  return facts
+}

@@ -1,0 +1,467 @@
+import type {Root} from '@folio/ast'
+import type {ChangeObject} from 'diff'
+import {diffArrays} from 'diff'
+import {collect, type TreeFacts} from './collect.js'
+import {countRuns, tokens, words} from './text.js'
+
+/** A tree, or the facts already read from one. */
+export type Tree = Root | TreeFacts
+
+/** How many examples a metric keeps for the report. */
+const exampleLimit = 12
+
+/** List items match when their words are at least this similar. */
+export const listItemThreshold = 0.9
+
+function factsOf(tree: Tree): TreeFacts {
+  return 'type' in tree ? collect(tree) : tree
+}
+
+function ratio(hit: number, of: number): number | null {
+  return of === 0 ? null : hit / of
+}
+
+export interface HeadingScore {
+  gold: number
+  found: number
+  matched: number
+  /** matched / found; null when nothing was found. */
+  precision: number | null
+  /** matched / gold; null when the gold has no headings. */
+  recall: number | null
+  /** Matched headings whose level agrees with the gold. */
+  levelAgreed: number
+  /** levelAgreed / matched; null when nothing matched. */
+  levelAgreement: number | null
+  missing: string[]
+  unexpected: string[]
+  wrongLevel: Array<{text: string; gold: number; found: number}>
+}
+
+/**
+ * Heading precision and recall, matched by normalized text (the printed
+ * number and the heading words, so `3.1 Methods` matches whether the number
+ * sits in `numbering` or in the text); level agreement over the matches.
+ */
+export function headingScore(gold: Tree, output: Tree): HeadingScore {
+  const expected = factsOf(gold).headings
+  const found = factsOf(output).headings
+  const open = new Map<string, number[]>()
+  expected.forEach((heading, index) => {
+    const list = open.get(heading.key) ?? []
+    list.push(index)
+    open.set(heading.key, list)
+  })
+  const matchedGold = new Set<number>()
+  const unexpected: string[] = []
+  const wrongLevel: HeadingScore['wrongLevel'] = []
+  let levelAgreed = 0
+  for (const heading of found) {
+    const index = open.get(heading.key)?.shift()
+    if (index === undefined) {
+      unexpected.push(heading.text)
+      continue
+    }
+    matchedGold.add(index)
+    const want = expected[index]!
+    if (want.depth === heading.depth) levelAgreed++
+    else wrongLevel.push({text: want.text, gold: want.depth, found: heading.depth})
+  }
+  const matched = matchedGold.size
+  return {
+    gold: expected.length,
+    found: found.length,
+    matched,
+    precision: ratio(matched, found.length),
+    recall: ratio(matched, expected.length),
+    levelAgreed,
+    levelAgreement: ratio(levelAgreed, matched),
+    missing: expected.filter((_, index) => !matchedGold.has(index)).map((heading) => heading.text),
+    unexpected: unexpected.slice(0, exampleLimit),
+    wrongLevel: wrongLevel.slice(0, exampleLimit),
+  }
+}
+
+/** Word similarity of two word sequences: 2 × common words / all words (1 when both are empty). */
+export function sequenceSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (a.length + b.length === 0) return 1
+  return (2 * commonCount(diffWords(a, b))) / (a.length + b.length)
+}
+
+function diffWords(a: readonly string[], b: readonly string[]): ChangeObject<string[]>[] {
+  return diffArrays([...a], [...b])
+}
+
+function commonCount(changes: ChangeObject<string[]>[]): number {
+  let count = 0
+  for (const change of changes) if (!change.added && !change.removed) count += change.count
+  return count
+}
+
+export interface ListItemScore {
+  gold: number
+  found: number
+  matched: number
+  /** matched / gold; null when the gold has no list items. */
+  recall: number | null
+  missing: string[]
+}
+
+/** The letters of a word sequence, so that a split or joined word does not unmatch an item. */
+function letters(list: readonly string[]): string {
+  return list.join('').replaceAll('-', '')
+}
+
+/**
+ * List-item recall: gold items found as list items with matching text (word
+ * similarity at least `listItemThreshold`, or the same letters once spaces and
+ * hyphens are ignored, so a broken word does not unmatch an item but a merged
+ * or truncated item does). Each found item matches
+ * one gold item at most.
+ */
+export function listItemScore(gold: Tree, output: Tree): ListItemScore {
+  const expected = factsOf(gold).listItems.map(words)
+  const found = factsOf(output).listItems.map(words)
+  const foundLetters = found.map(letters)
+  const used = new Set<number>()
+  const missing: string[] = []
+  let matched = 0
+  for (const item of expected) {
+    const key = letters(item)
+    let best = -1
+    let bestSimilarity = 0
+    for (let index = 0; index < found.length; index++) {
+      if (used.has(index)) continue
+      const candidate = found[index]!
+      if (foundLetters[index] === key) {
+        best = index
+        bestSimilarity = 1
+        break
+      }
+      const longer = Math.max(candidate.length, item.length)
+      const shorter = Math.min(candidate.length, item.length)
+      // Two sequences this different in length cannot reach the threshold.
+      if ((2 * shorter) / (shorter + longer) < listItemThreshold) continue
+      const similarity = sequenceSimilarity(item, candidate)
+      if (similarity > bestSimilarity) {
+        best = index
+        bestSimilarity = similarity
+      }
+    }
+    if (best >= 0 && bestSimilarity >= listItemThreshold) {
+      used.add(best)
+      matched++
+    } else if (missing.length < exampleLimit) {
+      missing.push(truncate(item.join(' ')))
+    }
+  }
+  return {gold: expected.length, found: found.length, matched, recall: ratio(matched, expected.length), missing}
+}
+
+export interface TextScore {
+  goldWords: number
+  foundWords: number
+  commonWords: number
+  /** 2 × common / (gold + found), over body words in reading order. */
+  similarity: number
+}
+
+/**
+ * Text similarity: the body words of both trees in reading order, compared by
+ * their longest common subsequence (a Myers diff). Dropped, added and
+ * shuffled text all lower it.
+ */
+export function textScore(gold: Tree, output: Tree): TextScore {
+  return bodyComparison(factsOf(gold), factsOf(output)).text
+}
+
+interface BodyComparison {
+  text: TextScore
+  changes: ChangeObject<string[]>[]
+  outputWords: string[]
+  /** Indices of output words that begin or end a block. */
+  edges: Set<number>
+}
+
+function blockWords(blocks: readonly string[]): {all: string[]; edges: Set<number>} {
+  const all: string[] = []
+  const edges = new Set<number>()
+  for (const block of blocks) {
+    const list = words(block)
+    if (list.length === 0) continue
+    edges.add(all.length)
+    all.push(...list)
+    edges.add(all.length - 1)
+  }
+  return {all, edges}
+}
+
+function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
+  const expected = blockWords(gold.blocks).all
+  const {all: found, edges} = blockWords(output.blocks)
+  const changes = diffWords(expected, found)
+  const common = commonCount(changes)
+  const total = expected.length + found.length
+  return {
+    text: {
+      goldWords: expected.length,
+      foundWords: found.length,
+      commonWords: common,
+      similarity: total === 0 ? 1 : (2 * common) / total,
+    },
+    changes,
+    outputWords: found,
+    edges,
+  }
+}
+
+export interface CountScore {
+  count: number
+  examples: string[]
+}
+
+function bodyTokens(facts: TreeFacts): string[] {
+  return facts.blocks.flatMap(tokens)
+}
+
+function vocabulary(list: readonly string[]): Set<string> {
+  return new Set(list.map((token) => (token.endsWith('-') ? token.slice(0, -1) : token)))
+}
+
+/**
+ * Broken words: gold words that come out split, with a space (`gov ernment`),
+ * a hyphen and a space (`gov- ernment`) or a leftover hyphen (`gov-ernment`).
+ * A pair of output tokens counts when it joins into a gold word and the gold
+ * never has that pair side by side; without a hyphen, one half must not be a
+ * gold word on its own (so `a round` is not read as a broken `around`).
+ */
+export function brokenWords(gold: Tree, output: Tree): CountScore {
+  const goldTokens = bodyTokens(factsOf(gold))
+  const found = bodyTokens(factsOf(output))
+  const known = vocabulary(goldTokens)
+  const goldPairs = new Set<string>()
+  for (let index = 0; index + 1 < goldTokens.length; index++) {
+    goldPairs.add(`${goldTokens[index]} ${goldTokens[index + 1]}`)
+  }
+  const examples: string[] = []
+  let count = 0
+  const record = (example: string): void => {
+    count++
+    if (examples.length < exampleLimit) examples.push(example)
+  }
+  for (let index = 0; index < found.length; index++) {
+    const token = found[index]!
+    const next = found[index + 1]
+    if (next !== undefined && !goldPairs.has(`${token} ${next}`)) {
+      const hyphen = token.endsWith('-')
+      const stem = hyphen ? token.slice(0, -1) : token
+      const bare = next.endsWith('-') ? next.slice(0, -1) : next
+      const joins = known.has(stem + bare) || (hyphen && known.has(`${stem}-${bare}`))
+      if (joins && (hyphen || !known.has(stem) || !known.has(bare))) {
+        record(`${token} ${next}`)
+        index++
+        continue
+      }
+    }
+    const bare = token.endsWith('-') ? token.slice(0, -1) : token
+    if (bare.includes('-') && !known.has(bare)) {
+      for (let at = bare.indexOf('-'); at >= 0; at = bare.indexOf('-', at + 1)) {
+        if (known.has(bare.slice(0, at) + bare.slice(at + 1))) {
+          record(bare)
+          break
+        }
+      }
+    }
+  }
+  return {count, examples}
+}
+
+/**
+ * Over-joins: gold hyphenated compounds that come out without their hyphen
+ * (`longterm` for `long-term`), where the joined form is not itself a gold word.
+ */
+export function overJoins(gold: Tree, output: Tree): CountScore {
+  const goldTokens = bodyTokens(factsOf(gold))
+  const known = vocabulary(goldTokens)
+  const compounds = new Map<string, string>()
+  for (const word of known) if (word.includes('-')) compounds.set(word.replaceAll('-', ''), word)
+  const examples: string[] = []
+  let count = 0
+  for (const token of bodyTokens(factsOf(output))) {
+    const bare = token.endsWith('-') ? token.slice(0, -1) : token
+    if (bare.includes('-') || known.has(bare)) continue
+    const compound = compounds.get(bare)
+    if (compound === undefined) continue
+    count++
+    if (examples.length < exampleLimit) examples.push(`${bare} (${compound})`)
+  }
+  return {count, examples}
+}
+
+export interface ArtifactScore extends CountScore {
+  /** Occurrences of the fixture's declared artifact lines beyond those in the gold. */
+  declared: number
+  /** Page numbers left in the body: numbers the gold lacks, at the start or end of a block. */
+  pageNumbers: number
+  /** Contents lines (title then page) in the body. */
+  contents: number
+}
+
+export interface ArtifactOptions {
+  /** Lines the fixture declares as page furniture (running header and footer text). */
+  artifacts?: readonly string[]
+}
+
+const roman = /^(?=[ivxlcdm]{2,}$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$/
+const leaderLine = /(?:\.\s?){4,}\s*[\divxlcdm]+$/i
+
+/**
+ * Artifact leaks: page furniture found in the body. Three kinds, summed:
+ * the declared artifact lines of the fixture (running headers and footers),
+ * page numbers (a number or roman numeral the gold lacks, at the edge of a
+ * block), and contents lines (a gold contents entry's title followed by its
+ * page, or a dot-leader line when the gold has no contents).
+ */
+export function artifactLeaks(gold: Tree, output: Tree, options: ArtifactOptions = {}): ArtifactScore {
+  return artifactScore(factsOf(gold), factsOf(output), bodyComparison(factsOf(gold), factsOf(output)), options)
+}
+
+function artifactScore(
+  gold: TreeFacts,
+  output: TreeFacts,
+  comparison: BodyComparison,
+  options: ArtifactOptions,
+): ArtifactScore {
+  const goldWords = blockWords(gold.blocks).all
+  const {outputWords, edges} = comparison
+  const examples: string[] = []
+  const note = (example: string): void => {
+    if (examples.length < exampleLimit) examples.push(example)
+  }
+
+  let declared = 0
+  for (const line of options.artifacts ?? []) {
+    const needle = words(line)
+    const extra = countRuns(outputWords, needle) - countRuns(goldWords, needle)
+    if (extra > 0) {
+      declared += extra
+      note(`${needle.join(' ')} ×${extra}`)
+    }
+  }
+
+  const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
+  let pageNumbers = 0
+  let at = 0
+  for (const change of comparison.changes) {
+    if (change.removed) continue
+    if (change.added) {
+      for (let offset = 0; offset < change.count; offset++) {
+        const index = at + offset
+        const word = outputWords[index]!
+        const isNumber = /^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage
+        if ((isNumber || roman.test(word)) && edges.has(index)) {
+          pageNumbers++
+          note(`page number ${word}`)
+        }
+      }
+    }
+    at += change.count
+  }
+
+  let contents = 0
+  if (gold.toc.length > 0) {
+    for (const entry of gold.toc) {
+      if (entry.page === undefined) continue
+      const needle = [...words(entry.title), ...words(entry.page)]
+      const extra = countRuns(outputWords, needle) - countRuns(goldWords, needle)
+      if (extra > 0) {
+        contents += extra
+        note(`contents ${needle.join(' ')}`)
+      }
+    }
+  } else {
+    const goldLines = new Set(gold.blocks.map((block) => block.trim()))
+    for (const block of output.blocks) {
+      const line = block.trim()
+      if (leaderLine.test(line) && !goldLines.has(line)) {
+        contents++
+        note(`contents ${truncate(line)}`)
+      }
+    }
+  }
+
+  return {count: declared + pageNumbers + contents, declared, pageNumbers, contents, examples}
+}
+
+/** Every metric of one document. */
+export interface DocumentScore {
+  headings: HeadingScore
+  listItems: ListItemScore
+  text: TextScore
+  brokenWords: CountScore
+  overJoins: CountScore
+  artifactLeaks: ArtifactScore
+}
+
+/** Scores an output tree against its gold tree. */
+export function score(gold: Root, output: Root, options: ArtifactOptions = {}): DocumentScore {
+  const expected = collect(gold)
+  const found = collect(output)
+  const comparison = bodyComparison(expected, found)
+  return {
+    headings: headingScore(expected, found),
+    listItems: listItemScore(expected, found),
+    text: comparison.text,
+    brokenWords: brokenWords(expected, found),
+    overJoins: overJoins(expected, found),
+    artifactLeaks: artifactScore(expected, found, comparison, options),
+  }
+}
+
+/** The total over many documents: ratios pooled over all counts, counts summed. */
+export interface TotalScore {
+  documents: number
+  headingPrecision: number | null
+  headingRecall: number | null
+  levelAgreement: number | null
+  listItemRecall: number | null
+  textSimilarity: number | null
+  brokenWords: number
+  overJoins: number
+  artifactLeaks: number
+}
+
+export function total(scores: readonly DocumentScore[]): TotalScore {
+  const sum = (pick: (entry: DocumentScore) => number): number =>
+    scores.reduce((accumulator, entry) => accumulator + pick(entry), 0)
+  return {
+    documents: scores.length,
+    headingPrecision: ratio(
+      sum((entry) => entry.headings.matched),
+      sum((entry) => entry.headings.found),
+    ),
+    headingRecall: ratio(
+      sum((entry) => entry.headings.matched),
+      sum((entry) => entry.headings.gold),
+    ),
+    levelAgreement: ratio(
+      sum((entry) => entry.headings.levelAgreed),
+      sum((entry) => entry.headings.matched),
+    ),
+    listItemRecall: ratio(
+      sum((entry) => entry.listItems.matched),
+      sum((entry) => entry.listItems.gold),
+    ),
+    textSimilarity: ratio(
+      sum((entry) => 2 * entry.text.commonWords),
+      sum((entry) => entry.text.goldWords + entry.text.foundWords),
+    ),
+    brokenWords: sum((entry) => entry.brokenWords.count),
+    overJoins: sum((entry) => entry.overJoins.count),
+    artifactLeaks: sum((entry) => entry.artifactLeaks.count),
+  }
+}
+
+function truncate(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 57)}…` : value
+}
