@@ -1,1 +1,3 @@
+export {ExtractError, type ExtractErrorCode} from './lib/errors.js'
+export {type ExtractOptions, extract} from './lib/extract.js'
 export type * from './lib/types.js'

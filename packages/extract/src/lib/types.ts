@@ -27,6 +27,12 @@ export interface Word {
   mcid?: number
   /** Raised above the baseline (superscript footnote markers). */
   superscript?: boolean
+  /** Follows the previous word of its line without a space (a font or size change inside a word). */
+  attached?: boolean
+  /** Painted inside an /Artifact marked-content sequence (tagged PDFs: headers, footers, decoration). */
+  artifact?: boolean
+  /** The word ended with a soft hyphen (shown as '-' in `text`): a hyphenation break, not a real hyphen. */
+  softHyphen?: boolean
 }
 
 export interface Line {

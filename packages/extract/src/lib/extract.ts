@@ -1,0 +1,328 @@
+import {createRequire} from 'node:module'
+import {basename, dirname, join} from 'node:path'
+import type {Diagnostic} from '@folio/ast'
+import {readDocumentFacts} from './document.js'
+import {ExtractError} from './errors.js'
+import {fontStyle} from './fonts.js'
+import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.js'
+import {readStructTree} from './struct.js'
+import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
+import {draftsToWords, glyphsToDrafts, wordsToLines} from './words.js'
+
+export interface ExtractOptions {
+  /** Password of an encrypted PDF (the user or the owner password). */
+  password?: string
+  /** File name for messages and `Layout.file` (only its base name is kept). */
+  file?: string
+}
+
+const SOURCE = 'folio-extract'
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+let pdfjsPromise: Promise<PdfJs> | undefined
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  return pdfjsPromise
+}
+
+/** Directory of the installed pdfjs-dist, for its offline font data and cMaps. */
+function pdfjsDir(): string {
+  const require = createRequire(import.meta.url)
+  return dirname(require.resolve('pdfjs-dist/package.json'))
+}
+
+function dirUrl(path: string): string {
+  // pdf.js in Node reads these with fs when given plain paths ending in a slash.
+  return join(path, '/')
+}
+
+function looksLikePdf(data: Uint8Array): boolean {
+  // The header may be preceded by junk (ISO 32000: within the first 1024 bytes).
+  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1')
+  return head.includes('%PDF-')
+}
+
+function diag(ruleId: string, severity: Diagnostic['severity'], message: string, page?: number): Diagnostic {
+  const d: Diagnostic = {ruleId, source: SOURCE, severity, message}
+  if (page !== undefined) d.place = {page}
+  return d
+}
+
+/**
+ * Read a PDF into a `Layout`: words and lines with fonts and boxes, links, images, labels,
+ * outline, document facts and, for tagged PDFs, the structure tree. Pages are read one at a
+ * time and released. Throws `ExtractError` when the PDF cannot be read at all.
+ */
+export async function extract(data: Uint8Array, options: ExtractOptions = {}): Promise<Layout> {
+  if (!(data instanceof Uint8Array)) throw new TypeError('Expected `data` to be a Uint8Array')
+  const file = options.file === undefined ? 'input' : basename(options.file)
+  const name = `\`${file}\``
+  if (data.byteLength === 0) throw new ExtractError('empty', file, `Unexpected empty file ${name}, expected a PDF`)
+  if (!looksLikePdf(data)) {
+    throw new ExtractError('not-pdf', file, `Unexpected file ${name}, expected a PDF (no %PDF- header)`)
+  }
+  const pdfjs = await loadPdfJs()
+  const dir = pdfjsDir()
+  const params = {
+    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
+    data: new Uint8Array(data),
+    standardFontDataUrl: dirUrl(join(dir, 'standard_fonts')),
+    cMapUrl: dirUrl(join(dir, 'cmaps')),
+    cMapPacked: true,
+    iccUrl: dirUrl(join(dir, 'iccs')),
+    wasmUrl: dirUrl(join(dir, 'wasm')),
+    // Untrusted input: nothing evaluated, no scripting, no fonts handed to a renderer, no
+    // system fonts, no network, no XFA. (`isEvalSupported` is gone from current pdf.js, which
+    // no longer compiles font programs to functions; it is kept for older releases.)
+    isEvalSupported: false,
+    enableScripting: false,
+    enableXfa: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    disableRange: true,
+    disableStream: true,
+    disableAutoFetch: true,
+    fontExtraProperties: true,
+    stopAtErrors: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+    ...(options.password === undefined ? {} : {password: options.password}),
+  }
+  const task = pdfjs.getDocument(params as Parameters<PdfJs['getDocument']>[0])
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (error) {
+    await task.destroy().catch(() => {})
+    const err = error as {name?: string; code?: number; message?: string}
+    if (err?.name === 'PasswordException') {
+      if (err.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD) {
+        throw new ExtractError(
+          'encrypted',
+          file,
+          `Unexpected wrong password for encrypted PDF ${name}, expected the document's user or owner password (--password)`,
+          {cause: error},
+        )
+      }
+      throw new ExtractError('encrypted', file, `Unexpected encrypted PDF ${name}, expected a password (--password)`, {
+        cause: error,
+      })
+    }
+    if (err?.name === 'InvalidPDFException') {
+      throw new ExtractError(
+        'damaged',
+        file,
+        `Unexpected damaged PDF ${name}, expected a readable document (${err.message ?? 'invalid structure'})`,
+        {cause: error},
+      )
+    }
+    throw new ExtractError(
+      'damaged',
+      file,
+      `Unexpected damaged PDF ${name}, expected a readable document (${err?.message ?? String(error)})`,
+      {cause: error},
+    )
+  }
+
+  try {
+    const diagnostics: Diagnostic[] = []
+    const pageCount = doc.numPages
+    if (pageCount === 0)
+      throw new ExtractError('empty', file, `Unexpected PDF without pages ${name}, expected at least one page`)
+    const facts = await readDocumentFacts(doc, diagnostics)
+    const OPS = pdfjs.OPS as unknown as OpCodes
+    const pages: LayoutPage[] = []
+    const styles = new Map<string, FontStyle>()
+    const infos = new Map<string, FontInfo | undefined>()
+    let pagesWithText = 0
+    for (let number = 1; number <= pageCount; number++) {
+      let page: Awaited<ReturnType<typeof doc.getPage>> | undefined
+      try {
+        page = await doc.getPage(number)
+        const viewport = page.getViewport({scale: 1})
+        const ops = await page.getOperatorList({annotationMode: pdfjs.AnnotationMode.DISABLE})
+        const currentPage = page
+        const fontInfo = (id: string): FontInfo | undefined => {
+          if (infos.has(id)) return infos.get(id)
+          let info: FontInfo | undefined
+          let style: FontStyle
+          try {
+            const f = currentPage.commonObjs.has(id)
+              ? (currentPage.commonObjs.get(id) as Record<string, unknown>)
+              : undefined
+            if (f) {
+              const fm = f['fontMatrix']
+              info = {
+                id,
+                fontMatrix: (Array.isArray(fm) && fm.length === 6 ? fm : [0.001, 0, 0, 0.001, 0, 0]) as Matrix,
+                vertical: f['vertical'] === true,
+                ascent: typeof f['ascent'] === 'number' && f['ascent'] > 0 && f['ascent'] < 2 ? f['ascent'] : 0.8,
+                descent:
+                  typeof f['descent'] === 'number' && f['descent'] < 0 && f['descent'] > -1 ? f['descent'] : -0.2,
+                isType3: f['isType3Font'] === true,
+              }
+              style = fontStyle(typeof f['name'] === 'string' ? f['name'] : undefined, {
+                bold: f['bold'] === true,
+                black: f['black'] === true,
+                italic: f['italic'] === true,
+                monospace: f['isMonospace'] === true,
+              })
+              // The font program itself is not needed once its facts are read.
+              if (typeof f['clearData'] === 'function') (f['clearData'] as () => void).call(f)
+            } else style = fontStyle(undefined)
+          } catch {
+            style = fontStyle(undefined)
+          }
+          infos.set(id, info)
+          styles.set(id, style)
+          return info
+        }
+        const {glyphs, images} = interpret(ops, OPS, viewport.transform as Matrix, fontInfo)
+        const fontOf = (id: string): FontStyle => styles.get(id) ?? fontStyle(undefined)
+        const words = draftsToWords(glyphsToDrafts(glyphs), {fontOf})
+        const lines = wordsToLines(words)
+        const links = await readLinks(page, viewport, doc, diagnostics, number)
+        const layoutPage: LayoutPage = {
+          number,
+          width: Math.round(viewport.width * 100) / 100,
+          height: Math.round(viewport.height * 100) / 100,
+          rotation: page.rotate,
+          lines,
+          links,
+          images: images.map((i): ImageBox => {
+            const box: ImageBox = {bbox: i.bbox.map((n) => Math.round(n * 100) / 100) as ImageBox['bbox']}
+            if (i.mcid !== undefined) box.mcid = i.mcid
+            return box
+          }),
+        }
+        const label = facts.labels?.[number - 1]
+        if (label) layoutPage.label = label
+        if (facts.tagged) {
+          const tree = await readStructTree(page, diagnostics, number)
+          if (tree) layoutPage.structTree = tree
+        }
+        if (lines.length > 0) pagesWithText++
+        else {
+          diagnostics.push(
+            diag(
+              'page-without-text',
+              'warning',
+              `Unexpected page ${number} without a text layer in ${name}, expected text (OCR is not performed)`,
+              number,
+            ),
+          )
+        }
+        pages.push(layoutPage)
+      } catch (error) {
+        if (error instanceof ExtractError) throw error
+        diagnostics.push(
+          diag(
+            'damaged-page',
+            'warning',
+            `Unexpected damaged page ${number} in ${name}, expected readable content (${(error as Error)?.message ?? String(error)}); the page was skipped`,
+            number,
+          ),
+        )
+        pages.push({number, width: 0, height: 0, rotation: 0, lines: [], links: [], images: []})
+      } finally {
+        page?.cleanup()
+      }
+    }
+    if (pagesWithText === 0) {
+      diagnostics.push(
+        diag(
+          'document-without-text',
+          'warning',
+          `Unexpected PDF ${name} without any text layer, expected text (OCR is not performed)`,
+        ),
+      )
+    }
+    const layout: Layout = {
+      pageCount,
+      info: facts.info,
+      tagged: facts.tagged,
+      encrypted: facts.encrypted,
+      outline: facts.outline,
+      pages,
+      diagnostics,
+    }
+    if (options.file !== undefined) layout.file = file
+    return layout
+  } finally {
+    await task.destroy().catch(() => {})
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>
+type PdfDoc = Awaited<ReturnType<PdfJs['getDocument']>['promise']>
+type Viewport = ReturnType<PdfPage['getViewport']>
+
+function toBox(viewport: Viewport, rect: unknown): LinkAnnotation['bbox'] | undefined {
+  if (!Array.isArray(rect) || rect.length !== 4 || !rect.every((n) => typeof n === 'number' && Number.isFinite(n)))
+    return undefined
+  const [x0, y0, x1, y1] = rect as [number, number, number, number]
+  const [a, b] = viewport.convertToViewportPoint(x0, y0) as [number, number]
+  const [c, d] = viewport.convertToViewportPoint(x1, y1) as [number, number]
+  const round = (n: number) => Math.round(n * 100) / 100
+  return [round(Math.min(a, c)), round(Math.min(b, d)), round(Math.max(a, c)), round(Math.max(b, d))]
+}
+
+/** Resolve an explicit or named destination to a 1-based page number. */
+export async function destinationPage(doc: PdfDoc, dest: unknown): Promise<number | undefined> {
+  try {
+    let explicit = dest
+    if (typeof dest === 'string') explicit = await doc.getDestination(dest)
+    if (!Array.isArray(explicit) || explicit.length === 0) return undefined
+    const target = explicit[0]
+    if (typeof target === 'number' && Number.isInteger(target)) return target + 1
+    if (target && typeof target === 'object' && 'num' in target) {
+      return (await doc.getPageIndex(target as {num: number; gen: number})) + 1
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+async function readLinks(
+  page: PdfPage,
+  viewport: Viewport,
+  doc: PdfDoc,
+  diagnostics: Diagnostic[],
+  number: number,
+): Promise<LinkAnnotation[]> {
+  const links: LinkAnnotation[] = []
+  let annotations: Array<Record<string, unknown>>
+  try {
+    annotations = (await page.getAnnotations({intent: 'any'})) as Array<Record<string, unknown>>
+  } catch (error) {
+    diagnostics.push(
+      diag(
+        'damaged-annotations',
+        'info',
+        `Unexpected unreadable annotations on page ${number}, expected link annotations (${(error as Error)?.message}); links were skipped`,
+        number,
+      ),
+    )
+    return links
+  }
+  for (const a of annotations) {
+    if (a['subtype'] !== 'Link') continue
+    const bbox = toBox(viewport, a['rect'])
+    if (!bbox) continue
+    const link: LinkAnnotation = {bbox}
+    const url =
+      typeof a['url'] === 'string' ? a['url'] : typeof a['unsafeUrl'] === 'string' ? a['unsafeUrl'] : undefined
+    if (url) link.url = url
+    else if (a['dest'] !== undefined && a['dest'] !== null) {
+      const p = await destinationPage(doc, a['dest'])
+      if (p !== undefined) link.destPage = p
+    }
+    if (link.url === undefined && link.destPage === undefined) continue
+    links.push(link)
+  }
+  return links
+}

@@ -1,0 +1,315 @@
+/**
+ * Glyphs → words → lines. Pure geometry: no pdf.js here, so every merging rule can be
+ * unit-tested on hand-made glyphs.
+ */
+import type {PlacedGlyph} from './interpret.js'
+import type {BBox, FontStyle, Line, Word} from './types.js'
+import {cleanWord, directionOf, hasRtl} from './unicode.js'
+
+/** A gap wider than this many ems between two glyphs is a word space. */
+export const SPACE_GAP_EM = 0.15
+/** A gap wider than this many ems on one baseline starts a new line (columns, table cells). */
+export const LINE_GAP_EM = 2.2
+/** Baselines closer than this many ems are the same line. */
+const SAME_BASELINE_EM = 0.3
+
+export interface WordOptions {
+  fontOf: (fontId: string) => FontStyle
+}
+
+/** A word under construction, with geometry along its own baseline. */
+interface Draft {
+  glyphs: PlacedGlyph[]
+  /** Whether a space separates it from the previous word in stream order. */
+  spaceBefore: boolean
+}
+
+function along(g: PlacedGlyph, x: number, y: number): number {
+  return x * g.ux + y * g.uy
+}
+
+function across(g: PlacedGlyph, x: number, y: number): number {
+  return -x * g.uy + y * g.ux
+}
+
+function sameDirection(a: PlacedGlyph, b: PlacedGlyph): boolean {
+  return Math.abs(a.ux - b.ux) < 0.02 && Math.abs(a.uy - b.uy) < 0.02
+}
+
+/** Glyph box corners (axis-aligned) in top-down page space. */
+export function glyphBox(g: PlacedGlyph): BBox {
+  // "up" toward the ascender is u rotated by -90° in top-down space.
+  const upX = g.uy
+  const upY = -g.ux
+  const pts: Array<[number, number]> = [
+    [g.x + upX * g.ascent, g.y + upY * g.ascent],
+    [g.x + upX * g.descent, g.y + upY * g.descent],
+    [g.endX + upX * g.ascent, g.endY + upY * g.ascent],
+    [g.endX + upX * g.descent, g.endY + upY * g.descent],
+  ]
+  const xs = pts.map((p) => p[0])
+  const ys = pts.map((p) => p[1])
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
+}
+
+export function unionBox(boxes: BBox[]): BBox {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity]
+  for (const b of boxes) {
+    x0 = Math.min(x0, b[0])
+    y0 = Math.min(y0, b[1])
+    x1 = Math.max(x1, b[2])
+    y1 = Math.max(y1, b[3])
+  }
+  return [x0, y0, x1, y1]
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+function roundBox(b: BBox): BBox {
+  return [round(b[0]), round(b[1]), round(b[2]), round(b[3])]
+}
+
+/**
+ * The gap (in device units) above which two glyphs of a run are separate words. Letter-spaced
+ * runs (tracking wider than the default threshold between most glyphs) raise it, so that
+ * "T I T L E" set with tracking stays one word.
+ */
+export function spaceThreshold(gaps: number[], size: number): number {
+  const base = SPACE_GAP_EM * size
+  const positive = gaps.filter((g) => g > -0.5 * size && g < LINE_GAP_EM * size)
+  if (positive.length < 3) return base
+  const sorted = [...positive].sort((a, b) => a - b)
+  const wide = sorted.filter((g) => g > base)
+  // Most gaps are "spaces": the run is letter-spaced; the true word gaps are the outliers.
+  if (wide.length / sorted.length > 0.6) {
+    const median = sorted[Math.floor(sorted.length / 2)] ?? base
+    return Math.max(base, median * 1.6, median + 0.12 * size)
+  }
+  return base
+}
+
+/** Split glyphs (in content-stream order) into words. */
+export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
+  const drafts: Draft[] = []
+  // Group glyphs into runs of consecutive, same-direction, same-baseline glyphs; then pick
+  // a space threshold per run.
+  const runs: PlacedGlyph[][] = []
+  let run: PlacedGlyph[] = []
+  for (const g of glyphs) {
+    const prev = run[run.length - 1]
+    if (
+      prev &&
+      (!sameDirection(prev, g) ||
+        Math.abs(across(prev, g.x, g.y) - across(prev, prev.x, prev.y)) >
+          SAME_BASELINE_EM * Math.max(prev.size, g.size) ||
+        along(prev, g.x, g.y) < along(prev, prev.x, prev.y) - 0.5 * prev.size)
+    ) {
+      runs.push(run)
+      run = []
+    }
+    run.push(g)
+  }
+  if (run.length > 0) runs.push(run)
+
+  let pendingSpace = true
+  for (const r of runs) {
+    const visible = r.filter((g) => !g.space && g.text !== '')
+    const gaps: number[] = []
+    for (let i = 1; i < visible.length; i++) {
+      const a = visible[i - 1]!
+      const b = visible[i]!
+      gaps.push(along(a, b.x, b.y) - along(a, a.endX, a.endY))
+    }
+    const size = visible.length > 0 ? Math.max(...visible.map((g) => g.size)) : 0
+    const threshold = spaceThreshold(gaps, size)
+    let current: Draft | undefined
+    let last: PlacedGlyph | undefined
+    pendingSpace = true
+    for (const g of r) {
+      if (g.space || g.text === '') {
+        if (g.space) pendingSpace = true
+        continue
+      }
+      let breakHere = pendingSpace || !current || !last
+      if (!breakHere && last) {
+        const gap = along(last, g.x, g.y) - along(last, last.endX, last.endY)
+        if (gap > threshold) breakHere = true
+        else {
+          // A change of font, size or rise inside a word starts a glued word (a bold
+          // initial, a superscript footnote marker).
+          if (
+            last.fontId !== g.fontId ||
+            Math.abs(last.size - g.size) > 0.05 * g.size ||
+            Math.abs(last.rise - g.rise) > 0.05 * g.size
+          ) {
+            current = {glyphs: [g], spaceBefore: false}
+            drafts.push(current)
+            last = g
+            continue
+          }
+        }
+      }
+      if (breakHere) {
+        current = {glyphs: [g], spaceBefore: pendingSpace || current !== undefined}
+        drafts.push(current)
+      } else current!.glyphs.push(g)
+      pendingSpace = false
+      last = g
+    }
+  }
+  return drafts
+}
+
+function wordText(glyphs: PlacedGlyph[]): string {
+  const raw = glyphs.map((g) => g.text).join('')
+  // Right-to-left glyphs are painted left to right; logical order is the reverse.
+  if (hasRtl(raw) && directionOf(raw) === 'rtl') {
+    const first = glyphs[0]
+    const last = glyphs[glyphs.length - 1]
+    if (first && last && along(first, last.x, last.y) > along(first, first.x, first.y)) {
+      return [...glyphs]
+        .reverse()
+        .map((g) => [...g.text].reverse().join(''))
+        .join('')
+    }
+  }
+  return raw
+}
+
+function dominant<T>(values: Array<[T, number]>): T | undefined {
+  const counts = new Map<T, number>()
+  for (const [v, w] of values) counts.set(v, (counts.get(v) ?? 0) + w)
+  let best: T | undefined
+  let bestCount = -1
+  for (const [v, c] of counts) {
+    if (c > bestCount) {
+      best = v
+      bestCount = c
+    }
+  }
+  return best
+}
+
+/** A word with the geometry needed to group it into lines. */
+export interface PlacedWord {
+  word: Word
+  /** Glued to the previous word (no space between them). */
+  attached: boolean
+  first: PlacedGlyph
+  last: PlacedGlyph
+  /** Baseline offset of the word (top-down y of the origin, for horizontal text). */
+  artifact: boolean
+}
+
+export function draftsToWords(drafts: Draft[], options: WordOptions): PlacedWord[] {
+  const words: PlacedWord[] = []
+  for (const d of drafts) {
+    const first = d.glyphs[0]
+    const last = d.glyphs[d.glyphs.length - 1]
+    if (!first || !last) continue
+    const {text, softHyphen} = cleanWord(wordText(d.glyphs))
+    if (text.trim() === '') continue
+    const fontId = dominant(d.glyphs.map((g) => [g.fontId, g.text.length] as [string, number])) ?? first.fontId
+    const size = dominant(d.glyphs.map((g) => [round(g.size), g.text.length] as [number, number])) ?? round(first.size)
+    const word: Word = {
+      text: text.trim(),
+      bbox: roundBox(unionBox(d.glyphs.map(glyphBox))),
+      font: options.fontOf(fontId),
+      size,
+    }
+    const color = dominant(d.glyphs.filter((g) => g.color).map((g) => [g.color!, 1] as [string, number]))
+    if (color) word.color = color
+    const mcid = dominant(d.glyphs.filter((g) => g.mcid !== undefined).map((g) => [g.mcid!, 1] as [number, number]))
+    if (mcid !== undefined) word.mcid = mcid
+    if (first.rise > 0.15 * first.size) word.superscript = true
+    if (softHyphen) word.softHyphen = true
+    const artifact = d.glyphs.every((g) => g.artifact)
+    if (artifact) word.artifact = true
+    words.push({word, attached: !d.spaceBefore, first, last, artifact})
+  }
+  return words
+}
+
+interface LineDraft {
+  words: PlacedWord[]
+  /** The baseline reference glyph of the line (the first word at the dominant size). */
+  ref: PlacedGlyph
+  size: number
+}
+
+/**
+ * Group words (in content-stream order) into lines: consecutive words on one baseline,
+ * moving forward, without a column-sized gap. Raised small words (superscripts) and
+ * lowered ones (subscripts) join the line they sit on.
+ */
+export function wordsToLines(words: PlacedWord[]): Line[] {
+  const drafts: LineDraft[] = []
+  let current: LineDraft | undefined
+  for (const w of words) {
+    const g = w.first
+    if (current) {
+      const ref = current.ref
+      const lastWord = current.words[current.words.length - 1]!
+      const size = current.size
+      const offset = across(ref, g.x, g.y) - across(ref, ref.x, ref.y)
+      const gap = along(ref, g.x, g.y) - along(ref, lastWord.last.endX, lastWord.last.endY)
+      const forward = gap > -0.5 * size && gap < LINE_GAP_EM * Math.max(size, w.word.size)
+      const sameLine = sameDirection(ref, g) && forward && Math.abs(offset) <= SAME_BASELINE_EM * size
+      const small = w.word.size < 0.9 * size
+      // Raised: the baseline is above the line's baseline (top-down y smaller: offset < 0 for
+      // horizontal text) by a fifth of an em or more, but not above the line's top.
+      const raised = small && forward && offset < -0.15 * size && offset > -0.75 * size
+      const lowered = small && forward && offset > 0.1 * size && offset < 0.5 * size
+      // The line's first word may itself be the small one (a footnote marker opening a
+      // footnote): a larger word on a slightly lower baseline then re-anchors the line.
+      const firstWasSmall =
+        current.words.length === 1 &&
+        w.word.size > 1.1 * size &&
+        forward &&
+        offset > 0.1 * w.word.size &&
+        offset < 0.6 * w.word.size
+      if (sameLine || raised || lowered) {
+        if (raised && w.attached !== false) w.word.superscript = true
+        if (raised) w.word.superscript = true
+        current.words.push(w)
+        continue
+      }
+      if (firstWasSmall) {
+        current.words[0]!.word.superscript = true
+        current.words.push(w)
+        current.ref = w.first
+        current.size = w.word.size
+        continue
+      }
+    }
+    current = {words: [w], ref: g, size: w.word.size}
+    drafts.push(current)
+  }
+  return drafts.map(finishLine)
+}
+
+function finishLine(d: LineDraft): Line {
+  const words = d.words
+  const text = words.map((w) => w.word.text).join('')
+  const dir = directionOf(text)
+  const ordered = dir === 'rtl' ? [...words].sort((a, b) => b.word.bbox[0] - a.word.bbox[0]) : words
+  let joined = ''
+  for (const [i, w] of ordered.entries()) {
+    if (i > 0 && (dir === 'rtl' || !w.attached)) joined += ' '
+    joined += w.word.text
+  }
+  const size = dominant(words.map((w) => [w.word.size, w.word.text.length] as [number, number])) ?? d.size
+  // Baseline: top-down y of the reference glyph origin (for rotated text, its across-axis).
+  const baseline = round(d.ref.ux === 1 || Math.abs(d.ref.uy) < 1e-6 ? d.ref.y : across(d.ref, d.ref.x, d.ref.y))
+  const line: Line = {
+    text: joined,
+    bbox: roundBox(unionBox(words.map((w) => w.word.bbox))),
+    words: ordered.map((w, i) => (i > 0 && w.attached && dir === 'ltr' ? {...w.word, attached: true} : w.word)),
+    size,
+    dir,
+    baseline,
+  }
+  return line
+}
