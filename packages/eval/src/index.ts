@@ -1,5 +1,7 @@
 export type {HeadingFact, TreeFacts} from './lib/collect.js'
 export {collect} from './lib/collect.js'
+export type {EvalOptions, EvalReport, GoldDocument, SurveyDocument} from './lib/evaluate.js'
+export {evaluate} from './lib/evaluate.js'
 export type {
   ArtifactOptions,
   ArtifactScore,
@@ -23,4 +25,7 @@ export {
   textScore,
   total,
 } from './lib/metrics.js'
+export type {FileRun, Found} from './lib/pipeline.js'
+export {runFile} from './lib/pipeline.js'
+export {formatReport, goldColumns, goldTable, surveyColumns, surveyTable} from './lib/report.js'
 export {countRuns, normalizeText, tokens, words} from './lib/text.js'

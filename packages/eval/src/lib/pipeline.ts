@@ -1,0 +1,105 @@
+import {readFile} from 'node:fs/promises'
+import {basename} from 'node:path'
+import {performance} from 'node:perf_hooks'
+import type {Content, Diagnostic, Root} from '@folio/ast'
+import {check} from '@folio/ast'
+import {extract, type Layout} from '@folio/extract'
+
+/** What the eval reads from one run of the pipeline, whatever the gold. */
+export interface Found {
+  pages: number
+  headings: number
+  listItems: number
+  paragraphs: number
+  diagnostics: {fatal: number; warning: number; info: number}
+  /** Problems `check` from @folio/ast finds in the output tree. */
+  treeProblems: number
+  extractMsPerPage: number | null
+  normalizeMsPerPage: number | null
+}
+
+/** One run of extract → normalize over one PDF. */
+export interface FileRun {
+  file: string
+  tree?: Root
+  found: Found
+  diagnostics: Diagnostic[]
+  /** Why the run produced no tree: a thrown error, named by its code when it has one. */
+  error?: string
+}
+
+type Normalize = (layout: Layout) => {tree: Root; diagnostics: Diagnostic[]}
+
+async function loadNormalize(): Promise<Normalize> {
+  // The specifier is a variable so that this package builds before @folio/normalize has.
+  const specifier = '@folio/normalize'
+  const module = (await import(specifier)) as {normalize?: Normalize}
+  if (typeof module.normalize !== 'function') throw new Error('Unexpected @folio/normalize without `normalize`')
+  return module.normalize
+}
+
+function emptyFound(): Found {
+  return {
+    pages: 0,
+    headings: 0,
+    listItems: 0,
+    paragraphs: 0,
+    diagnostics: {fatal: 0, warning: 0, info: 0},
+    treeProblems: 0,
+    extractMsPerPage: null,
+    normalizeMsPerPage: null,
+  }
+}
+
+function count(tree: Root, found: Found): void {
+  const visit = (node: Content): void => {
+    if (node.type === 'heading') found.headings++
+    else if (node.type === 'listItem') found.listItems++
+    else if (node.type === 'paragraph') found.paragraphs++
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(tree)
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as Error & {code?: unknown}).code
+    return typeof code === 'string' ? `${code}: ${error.message}` : `${error.name}: ${error.message}`
+  }
+  return String(error)
+}
+
+const perPage = (ms: number, pages: number): number => Math.round((ms / Math.max(pages, 1)) * 10) / 10
+
+/**
+ * Runs extract then normalize over one PDF, timing each. Never throws: a
+ * failure comes back as `error`, with whatever was counted before it.
+ */
+export async function runFile(path: string): Promise<FileRun> {
+  const file = basename(path)
+  const found = emptyFound()
+  const diagnostics: Diagnostic[] = []
+  const result: FileRun = {file, found, diagnostics}
+  try {
+    const data = new Uint8Array(await readFile(path))
+    let started = performance.now()
+    const layout = await extract(data, {file})
+    found.extractMsPerPage = perPage(performance.now() - started, layout.pageCount)
+    found.pages = layout.pageCount
+    diagnostics.push(...layout.diagnostics)
+    const normalize = await loadNormalize()
+    started = performance.now()
+    const normalized = normalize(layout)
+    found.normalizeMsPerPage = perPage(performance.now() - started, layout.pageCount)
+    diagnostics.push(...normalized.diagnostics)
+    result.tree = normalized.tree
+    count(normalized.tree, found)
+    found.treeProblems = check(normalized.tree).length
+  } catch (error) {
+    result.error = describeError(error)
+  }
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity in found.diagnostics) found.diagnostics[diagnostic.severity]++
+  }
+  return result
+}
