@@ -1,0 +1,8 @@
+export type {Artifact, ArtifactKind, ArtifactReport} from './lib/artifacts.js'
+export {detectArtifacts, lineSignature, readPageNumber} from './lib/artifacts.js'
+export type {DocumentVocabulary, HyphenationOptions, HyphenDecision, HyphenReason} from './lib/hyphenation.js'
+export {collectVocabulary, HyphenationJudge} from './lib/hyphenation.js'
+export type {ListMarker, MarkerStyle} from './lib/list-marker.js'
+export {bulletGlyph, parseListMarker} from './lib/list-marker.js'
+export type {NormalizeOptions, NormalizeResult} from './lib/normalize.js'
+export {normalize} from './lib/normalize.js'

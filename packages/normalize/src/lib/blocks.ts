@@ -1,0 +1,264 @@
+import type {ListMarker} from './list-marker.js'
+import {parseListMarker} from './list-marker.js'
+import type {BodyLine, BodyMetrics} from './model.js'
+
+export interface ParagraphBlock {
+  kind: 'paragraph'
+  lines: BodyLine[]
+}
+
+export interface HeadingBlock {
+  kind: 'heading'
+  lines: BodyLine[]
+  /** Depth confirmed by the outline or the contents page. */
+  depth?: number
+}
+
+export interface ItemBlock {
+  kind: 'item'
+  marker: ListMarker
+  /** Left edge of the marker: nesting comes from it. */
+  markerX: number
+  /** Left edge of the item's text. */
+  textX: number
+  /** Words of the first line that make up the marker. */
+  markerWords: number
+  /** The item's paragraphs; the first starts after the marker. */
+  paragraphs: BodyLine[][]
+}
+
+export interface BreakBlock {
+  kind: 'break'
+  page: number
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ItemBlock | BreakBlock
+
+export interface BlockOptions {
+  metrics: BodyMetrics
+  /** Normalized titles of known headings (contents page, outline) with their depth. */
+  knownHeadings: Map<string, number>
+  /** Physical page numbers in document order (pages without body lines included). */
+  pages: number[]
+}
+
+const terminal = /[.!?:;…]["'”’»)\]]*$/u
+
+/** Letters and digits only, lower-cased: how headings are matched with contents and outline entries. */
+export function headingKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
+function markerOf(line: BodyLine, previous?: ListMarker): {marker: ListMarker; words: number; textX: number} | null {
+  const marker = parseListMarker(line.text, previous)
+  if (!marker) return null
+  // Count the words the marker spans and find where the item's text begins.
+  let consumed = 0
+  let words = 0
+  for (const word of line.words) {
+    if (consumed >= marker.length) break
+    consumed += word.text.length
+    words++
+  }
+  if (consumed !== marker.length) return null
+  const next = line.words[words]
+  if (!next) return null
+  return {marker, words, textX: next.bbox[0]}
+}
+
+function isLarge(line: BodyLine, metrics: BodyMetrics): boolean {
+  return line.size >= metrics.size * 1.12
+}
+
+function isBoldLead(line: BodyLine, metrics: BodyMetrics): boolean {
+  return line.bold && !metrics.boldBody && Math.abs(line.size - metrics.size) < metrics.size * 0.12
+}
+
+function styleKey(line: BodyLine): string {
+  return `${Math.round(line.size * 2) / 2}|${line.bold}`
+}
+
+/**
+ * Groups lines into paragraphs, heading candidates and list items, from
+ * spacing, indents, type style and list markers. Page breaks become break
+ * blocks unless a paragraph or item runs on across them.
+ */
+export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
+  const {metrics, knownHeadings} = options
+  const blocks: Block[] = []
+  const byPage = new Map<number, BodyLine[]>()
+  for (const line of lines) {
+    const list = byPage.get(line.page.number)
+    if (list) list.push(line)
+    else byPage.set(line.page.number, [line])
+  }
+
+  let open: ParagraphBlock | HeadingBlock | ItemBlock | null = null
+  let previous: BodyLine | null = null
+  let lastMarker: ListMarker | undefined
+  let pendingHeading: {key: string; lines: BodyLine[]; depth: number} | null = null
+
+  const close = () => {
+    if (open) blocks.push(open)
+    open = null
+  }
+
+  for (const pageNumber of options.pages) {
+    const pageLines = byPage.get(pageNumber) ?? []
+    let breakEmitted = false
+    const emitBreak = () => {
+      if (breakEmitted) return
+      close()
+      blocks.push({kind: 'break', page: pageNumber})
+      breakEmitted = true
+    }
+    if (pageLines.length === 0) {
+      // A page without body text: its milestone goes after what is open, which then stays open.
+      const held = open
+      open = null
+      if (held) blocks.push(held)
+      blocks.push({kind: 'break', page: pageNumber})
+      previous = null
+      continue
+    }
+    for (const line of pageLines) {
+      const firstOnPage = previous !== null && previous.page !== line.page
+      const found = markerOf(line, lastMarker)
+      const key = headingKey(line.text)
+
+      // Lines that make up a heading known from the contents page or the outline.
+      if (!found && key) {
+        const accumulated: string = pendingHeading ? pendingHeading.key + key : key
+        const styled: boolean = isLarge(line, metrics) || isBoldLead(line, metrics) || pendingHeading !== null
+        const candidate: [string, number] | undefined = [...knownHeadings].find(
+          ([title]) => title === accumulated || (styled && accumulated.length >= 4 && title.startsWith(accumulated)),
+        )
+        if (candidate) {
+          if (!pendingHeading) {
+            if (firstOnPage || previous === null) emitBreak()
+            close()
+          }
+          pendingHeading = pendingHeading ?? {key: '', lines: [], depth: candidate[1]}
+          pendingHeading.key = accumulated
+          pendingHeading.lines.push(line)
+          if (candidate[0] === accumulated) {
+            blocks.push({kind: 'heading', lines: pendingHeading.lines, depth: pendingHeading.depth})
+            pendingHeading = null
+          }
+          previous = line
+          continue
+        }
+        if (pendingHeading) {
+          // Not the heading after all: its lines go back to the flow as a paragraph.
+          blocks.push({kind: 'paragraph', lines: pendingHeading.lines})
+          pendingHeading = null
+        }
+      }
+
+      if (previous === null || firstOnPage) {
+        const continues = open !== null && continuesAcrossPage(open, previous, line, found !== null, metrics)
+        if (!continues) emitBreak()
+        else if (open?.kind === 'item') open.paragraphs[open.paragraphs.length - 1]?.push(line)
+        else if (open) open.lines.push(line)
+        if (continues) {
+          previous = line
+          continue
+        }
+      } else if (open && !startsNewBlock(open, previous, line, found !== null, metrics)) {
+        if (open.kind === 'item') {
+          const gap = line.baseline - previous.baseline
+          if (gap > metrics.pitch * 1.35 + 0.5) open.paragraphs.push([line])
+          else open.paragraphs[open.paragraphs.length - 1]?.push(line)
+        } else open.lines.push(line)
+        previous = line
+        continue
+      }
+
+      close()
+      if (found) {
+        open = {
+          kind: 'item',
+          marker: found.marker,
+          markerX: line.x0,
+          textX: found.textX,
+          markerWords: found.words,
+          paragraphs: [[line]],
+        }
+        lastMarker = found.marker
+      } else if (isLarge(line, metrics) || isBoldLead(line, metrics)) {
+        open = {kind: 'heading', lines: [line]}
+      } else {
+        open = {kind: 'paragraph', lines: [line]}
+      }
+      previous = line
+    }
+  }
+  if (pendingHeading) blocks.push({kind: 'paragraph', lines: pendingHeading.lines})
+  close()
+  return blocks.map((block) => settleHeading(block, metrics))
+}
+
+function startsNewBlock(
+  open: ParagraphBlock | HeadingBlock | ItemBlock,
+  previous: BodyLine,
+  line: BodyLine,
+  marker: boolean,
+  metrics: BodyMetrics,
+): boolean {
+  if (marker) return true
+  const size = Math.max(previous.size, line.size)
+  const delta = line.baseline - previous.baseline
+  if (delta < -0.5 * size) return true
+  if (open.kind === 'heading') {
+    return styleKey(previous) !== styleKey(line) || delta > size * 1.7
+  }
+  if (isLarge(line, metrics) !== isLarge(previous, metrics)) return true
+  if (isBoldLead(line, metrics) && !isBoldLead(previous, metrics) && terminal.test(previous.text)) return true
+  if (open.kind === 'item') {
+    if (line.x0 < open.markerX - 2) return true
+    if (delta > metrics.pitch * 1.35 + 0.5) return !(line.x0 >= open.textX - 2 && open.textX > open.markerX + 2)
+    return false
+  }
+  if (delta > metrics.pitch * 1.35 + 0.5) return true
+  const left = metrics.left.get(line.page.number) ?? line.x0
+  const right = metrics.right.get(line.page.number) ?? line.x1
+  // A first-line indent opens a paragraph.
+  if (line.x0 > left + metrics.size * 0.8 && Math.abs(previous.x0 - left) < 2 && line.x0 - previous.x0 < 60) return true
+  // A short line that ends a sentence closes one.
+  if (previous.x1 < right - Math.max(metrics.size * 6, (right - left) * 0.3) && terminal.test(previous.text))
+    return true
+  return false
+}
+
+function continuesAcrossPage(
+  open: ParagraphBlock | HeadingBlock | ItemBlock,
+  previous: BodyLine | null,
+  line: BodyLine,
+  marker: boolean,
+  metrics: BodyMetrics,
+): boolean {
+  if (!previous || marker || open.kind === 'heading') return false
+  if (isLarge(line, metrics) || Math.abs(line.size - previous.size) > 0.75) return false
+  if (isBoldLead(line, metrics) && !isBoldLead(previous, metrics)) return false
+  const left = metrics.left.get(line.page.number) ?? line.x0
+  if (open.kind !== 'item' && line.x0 > left + metrics.size * 0.8) return false
+  if (open.kind === 'item' && line.x0 < open.markerX - 2) return false
+  const startsLower = /^[\p{Ll}]/u.test(line.text.trim())
+  return startsLower || !terminal.test(previous.text.trim())
+}
+
+/** A heading candidate that reads as running text goes back to being a paragraph. */
+function settleHeading(block: Block, metrics: BodyMetrics): Block {
+  if (block.kind !== 'heading' || block.depth !== undefined) return block
+  const text = block.lines.map((line) => line.text).join(' ')
+  const large = block.lines.every((line) => isLarge(line, metrics))
+  const tooLong = large ? block.lines.length > 4 || text.length > 250 : block.lines.length > 2 || text.length > 140
+  const sentence = !large && /[.,;]$/.test(text.trim())
+  const lowerStart = /^\p{Ll}/u.test(text.trim())
+  const noLetters = !/\p{L}{2}/u.test(text)
+  if (tooLong || sentence || lowerStart || noLetters) return {kind: 'paragraph', lines: block.lines}
+  return block
+}

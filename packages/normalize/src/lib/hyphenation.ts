@@ -1,0 +1,191 @@
+import {createRequire} from 'node:module'
+
+const require = createRequire(import.meta.url)
+
+/** Why a line-end hyphen was joined or kept; reported in the diagnostic. */
+export type HyphenReason =
+  | 'soft-hyphen'
+  | 'digits'
+  | 'capitalized-part'
+  | 'document-compound'
+  | 'document-word'
+  | 'word-list-word'
+  | 'word-list-compound'
+  | 'pattern-break'
+  | 'no-pattern-break'
+
+export interface HyphenDecision {
+  /** True when the parts are one word split by the line end ("in-" + "cluding"). */
+  join: boolean
+  /** The word as it reads after the decision: "including" or "decision-making". */
+  word: string
+  reason: HyphenReason
+}
+
+/** Counts of the words the document uses, gathered before any decision. */
+export interface DocumentVocabulary {
+  /** Lower-cased words seen whole inside lines (not at a line end). */
+  words: Map<string, number>
+  /** Lower-cased hyphenated compounds seen inside lines, e.g. "decision-making". */
+  compounds: Map<string, number>
+}
+
+export interface HyphenationOptions {
+  /** BCP 47 language of the document; selects patterns and word list. */
+  lang: string
+  vocabulary?: DocumentVocabulary
+}
+
+type Hyphenator = (text: string, options: {hyphenChar: string; minWordLength: number}) => string
+
+const patternModules: Record<string, string> = {
+  en: 'hyphen/en-us',
+  'en-us': 'hyphen/en-us',
+  'en-gb': 'hyphen/en-gb',
+  fr: 'hyphen/fr',
+  de: 'hyphen/de',
+  es: 'hyphen/es',
+  it: 'hyphen/it',
+  nl: 'hyphen/nl',
+  pt: 'hyphen/pt',
+}
+
+const hyphenatorCache = new Map<string, Hyphenator | null>()
+let englishWords: Set<string> | undefined
+
+function hyphenatorFor(lang: string): Hyphenator | null {
+  const key = lang.toLowerCase()
+  const cached = hyphenatorCache.get(key)
+  if (cached !== undefined) return cached
+  const moduleId = patternModules[key] ?? patternModules[key.split('-')[0] ?? '']
+  let result: Hyphenator | null = null
+  if (moduleId) {
+    const loaded = require(moduleId) as {hyphenateSync: Hyphenator}
+    result = loaded.hyphenateSync
+  }
+  hyphenatorCache.set(key, result)
+  return result
+}
+
+/** The maintained word list for the language, when one is installed (English for now). */
+function wordListFor(lang: string): Set<string> | null {
+  if (!lang.toLowerCase().startsWith('en')) return null
+  if (!englishWords) englishWords = new Set(require('an-array-of-english-words') as string[])
+  return englishWords
+}
+
+const letters = /\p{L}/u
+const upperStart = /^\p{Lu}/u
+const allUpper = /^[\p{Lu}\p{M}]+$/u
+const digit = /\p{Nd}/u
+
+/** Hyphen characters a line may end with, a soft hyphen included. */
+export const LINE_END_HYPHENS = ['-', '\u2010', '\u00ad']
+
+/** Splits a token into leading punctuation, the word core and trailing punctuation. */
+export function splitPunctuation(token: string): [string, string, string] {
+  const match = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(token)
+  if (!match) return ['', token, '']
+  return [match[1] ?? '', match[2] ?? '', match[3] ?? '']
+}
+
+/**
+ * Decides whether a hyphen at a line or page end joins two parts of one word
+ * or belongs to a compound, from the evidence available for the language.
+ */
+export class HyphenationJudge {
+  readonly lang: string
+  readonly #vocabulary: DocumentVocabulary
+  readonly #words: Set<string> | null
+  readonly #hyphenate: Hyphenator | null
+
+  constructor(options: HyphenationOptions) {
+    this.lang = options.lang
+    this.#vocabulary = options.vocabulary ?? {words: new Map(), compounds: new Map()}
+    this.#words = wordListFor(options.lang)
+    this.#hyphenate = hyphenatorFor(options.lang)
+  }
+
+  /**
+   * `left` is the line's last token without its hyphen ("in", "(decision"),
+   * `right` the next line's first token ("cluding,", "making").
+   */
+  decide(left: string, right: string, hyphen = '-'): HyphenDecision {
+    const [, leftCore] = splitPunctuation(left)
+    const [, rightCore] = splitPunctuation(right)
+    const joined = left + right
+    const kept = `${left}-${right}`
+    const join = (reason: HyphenReason): HyphenDecision => ({join: true, word: joined, reason})
+    const keep = (reason: HyphenReason): HyphenDecision => ({join: false, word: kept, reason})
+
+    if (hyphen === '\u00ad') return join('soft-hyphen')
+    if (!letters.test(leftCore) || !letters.test(rightCore) || digit.test(leftCore) || digit.test(rightCore)) {
+      return keep('digits')
+    }
+    const shouting = allUpper.test(leftCore) && allUpper.test(rightCore)
+    if (!shouting && upperStart.test(rightCore)) return keep('capitalized-part')
+
+    const whole = (leftCore + rightCore).toLowerCase()
+    const compound = `${leftCore}-${rightCore}`.toLowerCase()
+    const seenWhole = this.#vocabulary.words.get(whole) ?? 0
+    const seenCompound = this.#vocabulary.compounds.get(compound) ?? 0
+    if (seenCompound > seenWhole) return keep('document-compound')
+    if (seenWhole > seenCompound) return join('document-word')
+
+    const words = this.#words
+    if (words) {
+      if (isKnown(words, whole)) return join('word-list-word')
+      const leftLower = leftCore.toLowerCase()
+      const rightLower = rightCore.toLowerCase()
+      if (leftLower.length > 1 && isKnown(words, leftLower) && isKnown(words, rightLower)) {
+        return keep('word-list-compound')
+      }
+    }
+    if (this.#patternAllows(leftCore, rightCore)) return join('pattern-break')
+    return keep('no-pattern-break')
+  }
+
+  #patternAllows(leftCore: string, rightCore: string): boolean {
+    const hyphenate = this.#hyphenate
+    if (!hyphenate) return false
+    const marked = hyphenate((leftCore + rightCore).toLowerCase(), {hyphenChar: '|', minWordLength: 4})
+    let offset = 0
+    for (const part of marked.split('|')) {
+      offset += part.length
+      if (offset === leftCore.length) return true
+      if (offset > leftCore.length) return false
+    }
+    return false
+  }
+}
+
+/** A word is known when the list has it or its plain inflection ("alliances" → "alliance"). */
+function isKnown(words: Set<string>, word: string): boolean {
+  if (words.has(word)) return true
+  if (word.endsWith('s') && words.has(word.slice(0, -1))) return true
+  if (word.endsWith('es') && words.has(word.slice(0, -2))) return true
+  if (word.endsWith('ed') && words.has(word.slice(0, -2))) return true
+  return false
+}
+
+/** Gathers the document's vocabulary from lines, leaving out each line's last token. */
+export function collectVocabulary(lines: Iterable<string>): DocumentVocabulary {
+  const words = new Map<string, number>()
+  const compounds = new Map<string, number>()
+  for (const text of lines) {
+    const tokens = text.split(/\s+/).filter(Boolean)
+    for (let index = 0; index < tokens.length; index++) {
+      const token = tokens[index] ?? ''
+      const isLast = index === tokens.length - 1
+      const core = splitPunctuation(token)[1].toLowerCase()
+      if (!core) continue
+      if (core.includes('-')) {
+        if (isLast && /-$/.test(token)) continue
+        compounds.set(core, (compounds.get(core) ?? 0) + 1)
+        continue
+      }
+      words.set(core, (words.get(core) ?? 0) + 1)
+    }
+  }
+  return {words, compounds}
+}

@@ -1,0 +1,500 @@
+import type {
+  Aside,
+  Depth,
+  Diagnostic,
+  FlowContent,
+  Heading,
+  List,
+  ListItem,
+  Meta,
+  PageBreak,
+  PhrasingContent,
+  Root,
+  Section,
+  SourceFacts,
+  Toc,
+  TocEntry,
+} from '@folio/ast'
+import {AST_VERSION} from '@folio/ast'
+import type {Layout, LayoutPage, OutlineItem} from '@folio/extract'
+import {franc} from 'franc-min'
+import {detectArtifacts} from './artifacts.js'
+import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
+import {captionEntry, findContents} from './contents.js'
+import {infoAuthors, infoTitle, looksLikeCover, readCover} from './cover.js'
+import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
+import {buildInline, dropSameScriptSpans} from './inline.js'
+import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
+import {isContactLine, isoDatePart, toBcp47, unfoldLigatures} from './text.js'
+
+export interface NormalizeOptions {
+  /** BCP 47 language of the document; overrides the metadata and detection. */
+  lang?: string
+}
+
+export interface NormalizeResult {
+  tree: Root
+  diagnostics: Diagnostic[]
+}
+
+function assertLayout(layout: unknown): asserts layout is Layout {
+  const candidate = layout as Partial<Layout> | null
+  if (!candidate || typeof candidate !== 'object' || !Array.isArray(candidate.pages)) {
+    throw new TypeError('Unexpected value for `layout`, expected a Layout from @folio/extract (with `pages`)')
+  }
+  for (const page of candidate.pages) {
+    if (!page || typeof page.number !== 'number' || !Array.isArray(page.lines)) {
+      throw new TypeError('Unexpected page in `layout.pages`, expected `number` and `lines`')
+    }
+  }
+}
+
+/** Turns the Layout of a PDF into a Folio tree that reads as the author wrote it. */
+export function normalize(layout: Layout, options: NormalizeOptions = {}): NormalizeResult {
+  assertLayout(layout)
+  if (options.lang !== undefined && (typeof options.lang !== 'string' || options.lang.trim() === '')) {
+    throw new TypeError('Unexpected `lang` option, expected a BCP 47 tag such as `en`')
+  }
+  const pages = [...layout.pages].sort((a, b) => a.number - b.number)
+  const context: Context = {diagnostics: [], lang: 'en', labels: new Map()}
+
+  const textPages = pages.filter((page) => page.lines.some((line) => line.text.trim() !== ''))
+  if (textPages.length === 0) return imageOnly(layout, pages, context, options)
+
+  // Page artifacts: tagged /Artifact content and lines that recur at the page edges.
+  const report = detectArtifacts(pages)
+  const dropped = new Set<string>()
+  for (const artifact of report.artifacts) {
+    dropped.add(`${artifact.page}:${artifact.line}`)
+    const page = pages.find((item) => item.number === artifact.page)
+    const line = page?.lines[artifact.line]
+    info(
+      context,
+      'artifact-dropped',
+      `Unexpected ${artifact.kind.replace('-', ' ')} “${artifact.text.trim()}” in the body, expected it out of the text: dropped`,
+      source(artifact.page, line ? [line.bbox] : []),
+    )
+  }
+  for (const page of pages) {
+    page.lines.forEach((line, index) => {
+      const key = `${page.number}:${index}`
+      if (dropped.has(key)) return
+      if (line.words.length > 0 && line.words.every((word) => word.artifact)) {
+        dropped.add(key)
+        info(
+          context,
+          'artifact-dropped',
+          `Unexpected tagged artifact “${line.text.trim()}” in the body, expected it out of the text: dropped`,
+          source(page.number, [line.bbox]),
+        )
+      }
+    })
+    context.labels.set(page.number, page.label ?? report.printedLabels.get(page.number) ?? String(page.number))
+  }
+
+  const linesByPage = new Map<number, BodyLine[]>()
+  for (const page of pages) {
+    const kept: BodyLine[] = []
+    page.lines.forEach((line, index) => {
+      if (dropped.has(`${page.number}:${index}`) || line.text.trim() === '') return
+      kept.push(toBodyLine(page, index, line))
+    })
+    linesByPage.set(page.number, kept)
+    if (kept.length === 0 && page.lines.length === 0 && page.images.length > 0) {
+      warn(
+        context,
+        'image-only-page',
+        `Unexpected page ${page.number} without text (an image only), expected a text layer: its content is missing from the edition`,
+        {page: page.number},
+      )
+    }
+  }
+  const allLines = [...linesByPage.values()].flat()
+  const metrics = measureBody(allLines)
+  const lang = options.lang ?? layout.info.lang ?? detectLanguage(allLines) ?? 'en'
+  context.lang = lang
+
+  // Cover → meta.
+  const meta: Meta = {authors: [], lang}
+  const firstPage = pages[0]
+  const removed = new Set<BodyLine>()
+  if (firstPage && looksLikeCover(linesByPage.get(firstPage.number) ?? [], metrics.size, pages.length)) {
+    const coverLines = linesByPage.get(firstPage.number) ?? []
+    const cover = readCover(coverLines, lang)
+    Object.assign(meta, cover.meta)
+    for (const line of coverLines) {
+      removed.add(line)
+      if (!cover.used.has(line)) {
+        info(
+          context,
+          'cover-line-dropped',
+          `Unexpected cover line “${line.text.trim()}” without a meta field, expected title, subtitle, date, authors or publisher: dropped`,
+          source(firstPage.number, [line.line.bbox]),
+        )
+      }
+    }
+  }
+  if (!meta.title) {
+    const title = infoTitle(layout.info)
+    if (title) meta.title = title
+  }
+  if (meta.authors.length === 0) meta.authors = infoAuthors(layout.info)
+  if (!meta.date) {
+    const created = isoDatePart(layout.info.created)
+    if (created) meta.date = created
+  }
+  if (!meta.title) delete meta.title
+  const subject = layout.info.subject?.trim()
+  if (subject) meta.description = subject
+  meta.source = sourceFacts(layout)
+
+  // Contents page → toc.
+  const contents = findContents(
+    pages
+      .filter((page) => page !== firstPage || removed.size === 0)
+      .map((page) => ({page: page.number, lines: (linesByPage.get(page.number) ?? []).filter((l) => !removed.has(l))})),
+  )
+  let toc: Toc | null = null
+  const knownHeadings = new Map<string, number>()
+  if (contents.length > 0) {
+    const entries: TocEntry[] = contents.flatMap((item) => item.entries)
+    toc = {type: 'toc', children: entries}
+    for (const item of contents) {
+      for (const line of item.lines) removed.add(line)
+      info(
+        context,
+        'contents-to-toc',
+        `Unexpected contents page in the body, expected it as toc data: ${item.entries.length} entries kept as \`toc\``,
+        {page: item.page},
+      )
+    }
+    for (const entry of entries)
+      if (!captionEntry.test(entry.title)) knownHeadings.set(headingKey(entry.title), entry.depth)
+  }
+  for (const [key, depth] of flattenOutline(layout.outline)) {
+    if (!knownHeadings.has(key) || contents.length === 0) knownHeadings.set(key, depth)
+  }
+  // The cover title is no heading of the body.
+  if (meta.title) knownHeadings.delete(headingKey(meta.title))
+
+  // Back cover with contact lines → colophon.
+  let colophon: Aside | null = null
+  const lastPage = pages[pages.length - 1]
+  const vocabulary = collectVocabulary(allLines.map((line) => unfoldLigatures(line.text)))
+  const judge = new HyphenationJudge({lang, vocabulary})
+  if (lastPage && pages.length >= 3) {
+    const lastLines = (linesByPage.get(lastPage.number) ?? []).filter((line) => !removed.has(line))
+    if (looksLikeColophon(lastLines)) {
+      const paragraphs: FlowContent[] = lastLines.map((line) => ({
+        type: 'paragraph',
+        children: dropSameScriptSpans(buildInline([line], {context, metrics, judge}), lang),
+        data: {source: source(lastPage.number, [line.line.bbox])},
+      }))
+      colophon = {type: 'aside', kind: 'colophon', children: paragraphs, data: {source: {page: lastPage.number}}}
+      for (const line of lastLines) removed.add(line)
+    }
+  }
+
+  const bodyLines = allLines.filter((line) => !removed.has(line))
+  const blocks = buildBlocks(bodyLines, {metrics, knownHeadings, pages: pages.map((page) => page.number)})
+  resolveHeadingDepths(blocks, metrics)
+
+  const flow = assemble(blocks, {context, metrics, judge, lang})
+  const children: Root['children'] = []
+  if (toc) children.push(toc)
+  children.push(...flow)
+  if (colophon) children.push(colophon)
+  if (!meta.title) {
+    const firstHeading = findFirstHeading(flow)
+    if (firstHeading) meta.title = firstHeading
+  }
+  const tree: Root = {type: 'root', version: AST_VERSION, meta: orderMeta(meta), children}
+  return {tree, diagnostics: context.diagnostics}
+}
+
+function orderMeta(meta: Meta): Meta {
+  const ordered: Meta = {authors: meta.authors, lang: meta.lang}
+  if (meta.title) ordered.title = meta.title
+  if (meta.subtitle) ordered.subtitle = meta.subtitle
+  if (meta.publisher) ordered.publisher = meta.publisher
+  if (meta.date) ordered.date = meta.date
+  if (meta.dir) ordered.dir = meta.dir
+  if (meta.description) ordered.description = meta.description
+  if (meta.translations) ordered.translations = meta.translations
+  if (meta.source) ordered.source = meta.source
+  return ordered
+}
+
+function sourceFacts(layout: Layout): SourceFacts {
+  const facts: SourceFacts = {pages: layout.pageCount, tagged: layout.tagged, encrypted: layout.encrypted}
+  if (layout.file) facts.file = layout.file
+  if (layout.info.producer) facts.producer = layout.info.producer
+  if (layout.info.creator) facts.creator = layout.info.creator
+  if (layout.info.created) facts.created = layout.info.created
+  if (layout.info.modified) facts.modified = layout.info.modified
+  return facts
+}
+
+function detectLanguage(lines: BodyLine[]): string | null {
+  let sample = ''
+  for (const line of lines) {
+    if (sample.length > 6000) break
+    sample += `${line.text} `
+  }
+  if (sample.trim().length < 40) return null
+  return toBcp47(franc(sample))
+}
+
+function flattenOutline(items: OutlineItem[], depth = 1, out = new Map<string, number>()): Map<string, number> {
+  for (const item of items) {
+    const key = headingKey(item.title)
+    if (key && !out.has(key)) out.set(key, Math.min(depth, 6))
+    flattenOutline(item.children, depth + 1, out)
+  }
+  return out
+}
+
+function looksLikeColophon(lines: BodyLine[]): boolean {
+  if (lines.length === 0 || lines.length > 15) return false
+  if (lines.some((line) => line.text.length > 110)) return false
+  const contacts = lines.filter((line) => isContactLine(line.text)).length
+  return contacts >= 1 && contacts >= lines.length * 0.3
+}
+
+function headingStyle(block: HeadingBlock): string {
+  const line = block.lines[0]!
+  const text = block.lines.map((item) => item.text).join(' ')
+  const caps = text === text.toUpperCase() && /\p{Lu}/u.test(text)
+  return `${Math.round(line.size * 2) / 2}|${line.bold ? 1 : 0}|${caps ? 1 : 0}`
+}
+
+const numberingPattern = /^(\d{1,2}(?:\.\d{1,2})*)\.?\s+\S/
+
+/** Gives every heading a depth: from the contents and outline, numbering, then type style; no skipped levels. */
+function resolveHeadingDepths(blocks: Block[], metrics: BodyMetrics): void {
+  const headings = blocks.filter((block): block is HeadingBlock => block.kind === 'heading')
+  if (headings.length === 0) return
+  const styles = new Map<string, {size: number; bold: boolean; caps: boolean; known: number[]}>()
+  for (const heading of headings) {
+    const key = headingStyle(heading)
+    const [size, bold, caps] = key.split('|')
+    const entry = styles.get(key) ?? {size: Number(size), bold: bold === '1', caps: caps === '1', known: []}
+    if (heading.depth !== undefined) entry.known.push(heading.depth)
+    styles.set(key, entry)
+  }
+  const ranked = [...styles.entries()].sort(
+    ([, a], [, b]) => b.size - a.size || Number(b.bold) - Number(a.bold) || Number(b.caps) - Number(a.caps),
+  )
+  const styleDepth = new Map<string, number>()
+  let above = 0
+  for (const [key, entry] of ranked) {
+    let depth: number
+    if (entry.known.length > 0) {
+      const counts = new Map<number, number>()
+      for (const value of entry.known) counts.set(value, (counts.get(value) ?? 0) + 1)
+      depth = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0]
+    } else depth = above + 1
+    styleDepth.set(key, depth)
+    above = Math.max(above, depth)
+  }
+  for (const heading of headings) {
+    if (heading.depth !== undefined) continue
+    const text = heading.lines.map((line) => line.text).join(' ')
+    const numbered = numberingPattern.exec(text)
+    if (numbered && (numbered[1] ?? '').includes('.')) heading.depth = (numbered[1] ?? '').split('.').length
+    else heading.depth = styleDepth.get(headingStyle(heading)) ?? 1
+  }
+  // Close the gaps: depths used become 1…n.
+  const used = [...new Set(headings.map((heading) => heading.depth ?? 1))].sort((a, b) => a - b)
+  for (const heading of headings) heading.depth = Math.min(6, used.indexOf(heading.depth ?? 1) + 1)
+  void metrics
+}
+
+interface AssembleOptions {
+  context: Context
+  metrics: BodyMetrics
+  judge: HyphenationJudge
+  lang: string
+}
+
+function breakNode(page: number, context: Context): PageBreak {
+  return {type: 'pageBreak', page, label: context.labels.get(page) ?? String(page)}
+}
+
+function headingNode(block: HeadingBlock, options: AssembleOptions): Heading {
+  const text = block.lines.map((line) => line.text).join(' ')
+  const numbered = numberingPattern.exec(text)
+  let skipWords = 0
+  let numbering: string | undefined
+  const firstWord = block.lines[0]?.words[0]?.text ?? ''
+  if (numbered && firstWord.replace(/\.$/, '') === numbered[1]) {
+    numbering = numbered[1]
+    skipWords = 1
+  }
+  const children = dropSameScriptSpans(buildInline(block.lines, {...options, skipWords}), options.lang)
+  const heading: Heading = {
+    type: 'heading',
+    depth: (block.depth ?? 1) as Depth,
+    children: unwrapStrong(children),
+    data: {
+      source: source(
+        block.lines[0]!.page.number,
+        block.lines.map((line) => line.line.bbox),
+      ),
+    },
+  }
+  if (numbering) heading.numbering = numbering
+  return heading
+}
+
+/** A heading set wholly in bold carries no strong: the weight is the heading's own. */
+function unwrapStrong(children: PhrasingContent[]): PhrasingContent[] {
+  if (children.length === 1 && children[0]?.type === 'strong') return children[0].children
+  return children
+}
+
+function itemNode(block: ItemBlock, options: AssembleOptions): ListItem {
+  const children: FlowContent[] = block.paragraphs.map((lines, index) => ({
+    type: 'paragraph',
+    children: dropSameScriptSpans(
+      buildInline(lines, {...options, skipWords: index === 0 ? block.markerWords : 0}),
+      options.lang,
+    ),
+    data: {
+      source: source(
+        lines[0]!.page.number,
+        lines.map((line) => line.line.bbox),
+      ),
+    },
+  }))
+  return {type: 'listItem', children}
+}
+
+interface OpenList {
+  node: List
+  markerX: number
+  pattern: string
+}
+
+function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent | Section> {
+  const root: Array<FlowContent | Section> = []
+  const sections: Section[] = []
+  let lists: OpenList[] = []
+  let pendingBreaks: PageBreak[] = []
+
+  const container = (): Array<Heading | FlowContent | Section> => {
+    const section = sections[sections.length - 1]
+    return section ? section.children : (root as Array<Heading | FlowContent | Section>)
+  }
+  const flushBreaks = () => {
+    for (const node of pendingBreaks) container().push(node)
+    pendingBreaks = []
+  }
+
+  for (const block of blocks) {
+    if (block.kind === 'break') {
+      if (lists.length > 0) pendingBreaks.push(breakNode(block.page, options.context))
+      else container().push(breakNode(block.page, options.context))
+      continue
+    }
+    if (block.kind === 'item') {
+      const item = itemNode(block, options)
+      // Breaks between items open the next item, where the page began.
+      if (pendingBreaks.length > 0) {
+        item.children.unshift(...pendingBreaks)
+        pendingBreaks = []
+      }
+      while (lists.length > 0 && block.markerX < lists[lists.length - 1]!.markerX - 3) lists.pop()
+      const current = lists[lists.length - 1]
+      if (current && Math.abs(block.markerX - current.markerX) <= 3 && current.pattern === block.marker.pattern) {
+        current.node.children.push(item)
+        continue
+      }
+      const list: List = {type: 'list', ordered: block.marker.ordered, children: [item]}
+      if (block.marker.ordered) {
+        list.start = block.marker.value ?? 1
+        list.marker = block.marker.pattern
+      } else list.marker = block.marker.marker
+      list.data = {source: {page: block.paragraphs[0]![0]!.page.number}}
+      if (current && block.markerX > current.markerX + 3) {
+        const parentItem = current.node.children[current.node.children.length - 1]!
+        parentItem.children.push(list)
+      } else {
+        if (current) lists = lists.slice(0, -1)
+        if (lists.length === 0) container().push(list)
+        else {
+          const parent = lists[lists.length - 1]!
+          parent.node.children[parent.node.children.length - 1]!.children.push(list)
+        }
+      }
+      lists.push({node: list, markerX: block.markerX, pattern: block.marker.pattern})
+      continue
+    }
+    lists = []
+    flushBreaks()
+    if (block.kind === 'heading') {
+      const heading = headingNode(block, options)
+      while (sections.length > 0 && sections[sections.length - 1]!.depth >= heading.depth) sections.pop()
+      const depth = Math.min(heading.depth, sections.length + 1) as Depth
+      heading.depth = depth
+      const section: Section = {type: 'section', depth, children: [heading]}
+      container().push(section)
+      sections.push(section)
+      continue
+    }
+    const children = dropSameScriptSpans(buildInline(block.lines, options), options.lang)
+    if (children.length === 0) continue
+    container().push({
+      type: 'paragraph',
+      children,
+      data: {
+        source: source(
+          block.lines[0]!.page.number,
+          block.lines.map((line) => line.line.bbox),
+        ),
+      },
+    })
+  }
+  flushBreaks()
+  return root
+}
+
+function findFirstHeading(nodes: Array<FlowContent | Section>): string | undefined {
+  for (const node of nodes) {
+    if (node.type === 'section') {
+      const heading = node.children[0]
+      if (heading?.type === 'heading') return plain(heading.children)
+    }
+  }
+  return undefined
+}
+
+function plain(nodes: PhrasingContent[]): string {
+  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plain(node.children) : '')).join('')
+}
+
+function imageOnly(layout: Layout, pages: LayoutPage[], context: Context, options: NormalizeOptions): NormalizeResult {
+  warn(
+    context,
+    'image-only-document',
+    `Unexpected document without a text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images), expected text: the edition carries page images only; run OCR to get the text`,
+    {page: pages[0]?.number ?? 1},
+  )
+  const children: Root['children'] = []
+  for (const page of pages) {
+    children.push({type: 'pageBreak', page: page.number, label: page.label ?? String(page.number)})
+    for (const image of page.images) {
+      children.push({
+        type: 'figure',
+        children: [{type: 'image', data: {source: source(page.number, [image.bbox])}}],
+      })
+    }
+  }
+  const meta: Meta = {authors: infoAuthors(layout.info), lang: options.lang ?? layout.info.lang ?? 'und'}
+  const title = infoTitle(layout.info)
+  if (title) meta.title = title
+  const date = isoDatePart(layout.info.created)
+  if (date) meta.date = date
+  meta.source = sourceFacts(layout)
+  return {tree: {type: 'root', version: AST_VERSION, meta: orderMeta(meta), children}, diagnostics: context.diagnostics}
+}

@@ -1,0 +1,78 @@
+import {describe, expect, it} from 'vitest'
+import {collectVocabulary, HyphenationJudge} from '../src/lib/hyphenation.js'
+
+describe('HyphenationJudge (English)', () => {
+  const judge = new HyphenationJudge({lang: 'en'})
+
+  it('joins a word the typesetter split ("in-" + "cluding")', () => {
+    expect(judge.decide('in', 'cluding')).toEqual({join: true, word: 'including', reason: 'word-list-word'})
+    expect(judge.decide('com', 'peting').word).toBe('competing')
+    expect(judge.decide('prima', 'ry').word).toBe('primary')
+  })
+
+  it('keeps the hyphen of compounds of two words', () => {
+    expect(judge.decide('decision', 'making')).toMatchObject({join: false, word: 'decision-making'})
+    expect(judge.decide('two', 'faced')).toMatchObject({join: false, word: 'two-faced'})
+  })
+
+  it('keeps the hyphen before a capitalized part', () => {
+    expect(judge.decide('Sino', 'Russo')).toMatchObject({join: false, word: 'Sino-Russo', reason: 'capitalized-part'})
+    expect(judge.decide('Israeli', 'Palestinian').word).toBe('Israeli-Palestinian')
+    expect(judge.decide('Al', 'Aqsa').word).toBe('Al-Aqsa')
+  })
+
+  it('keeps the hyphen next to digits', () => {
+    expect(judge.decide('COVID', '19').word).toBe('COVID-19')
+    expect(judge.decide('2020', '2021').word).toBe('2020-2021')
+  })
+
+  it('carries punctuation through the decision', () => {
+    expect(judge.decide('(in', 'cluding),').word).toBe('(including),')
+    expect(judge.decide('“decision', 'making”').word).toBe('“decision-making”')
+  })
+
+  it('joins on hyphenation patterns when the word list does not know the word', () => {
+    expect(judge.decide('Wash', 'ington')).toMatchObject({join: true, reason: 'pattern-break'})
+  })
+
+  it('joins a soft hyphen always', () => {
+    expect(judge.decide('for', 'mation', '\u00ad')).toMatchObject({join: true, word: 'formation'})
+  })
+
+  it('treats words in capitals by their letters, not their case', () => {
+    expect(judge.decide('GOVERN', 'MENT')).toMatchObject({join: true, word: 'GOVERNMENT'})
+  })
+})
+
+describe('document vocabulary', () => {
+  it('prefers the form the document itself uses', () => {
+    const vocabulary = collectVocabulary([
+      'the policy-makers met the Israel delegation',
+      'policy-makers said so; Israel agreed',
+    ])
+    const judge = new HyphenationJudge({lang: 'en', vocabulary})
+    expect(judge.decide('policy', 'makers')).toMatchObject({join: false, reason: 'document-compound'})
+    expect(judge.decide('Isra', 'el')).toMatchObject({join: true, word: 'Israel', reason: 'document-word'})
+  })
+
+  it('does not count a hyphenated line end as a compound', () => {
+    const vocabulary = collectVocabulary(['a word split in-', 'cluding more'])
+    expect(vocabulary.compounds.size).toBe(0)
+  })
+
+  it('joins a proper name split inside by its use elsewhere, where patterns would not', () => {
+    const without = new HyphenationJudge({lang: 'en'})
+    expect(without.decide('Isra', 'el').join).toBe(false)
+  })
+})
+
+describe('other languages', () => {
+  it('uses French patterns without an English word list', () => {
+    const judge = new HyphenationJudge({lang: 'fr'})
+    expect(judge.decide('trans', 'port')).toMatchObject({join: true, reason: 'pattern-break'})
+  })
+  it('uses German patterns', () => {
+    const judge = new HyphenationJudge({lang: 'de-DE'})
+    expect(judge.decide('Verwal', 'tung').join).toBe(true)
+  })
+})
