@@ -26,6 +26,6 @@ export {
   total,
 } from './lib/metrics.js'
 export type {FileRun, Found} from './lib/pipeline.js'
-export {runFile} from './lib/pipeline.js'
+export {marginLines, runFile} from './lib/pipeline.js'
 export {formatReport, goldColumns, goldTable, surveyColumns, surveyTable} from './lib/report.js'
 export {countRuns, normalizeText, tokens, words} from './lib/text.js'

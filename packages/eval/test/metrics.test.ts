@@ -266,7 +266,7 @@ describe('artifact leaks', () => {
       replaceText(tree, 'watch closely,', `watch ${footer} closely,`)
     })
     const result = artifactLeaks(gold(), output, {artifacts: [footer]})
-    expect(result.declared).toBe(2)
+    expect(result.furniture).toBe(2)
     expect(result.count).toBe(2)
   })
 
@@ -278,6 +278,28 @@ describe('artifact leaks', () => {
     const result = artifactLeaks(gold(), output)
     expect(result.pageNumbers).toBe(2)
     expect(result.count).toBe(2)
+  })
+
+  it('counts a declared page number cut into the middle of a paragraph', () => {
+    const output = variant((tree) => replaceText(tree, 'watch closely,', 'watch 4 closely,'))
+    const result = artifactLeaks(gold(), output, {artifacts: [footer, '4']})
+    expect(result).toMatchObject({count: 1, furniture: 1, pageNumbers: 0})
+    // Without the declaration a number inside a block is not taken for a page number.
+    expect(artifactLeaks(gold(), output).count).toBe(0)
+  })
+
+  it('counts a leaked line once when several kinds claim it', () => {
+    const output = variant((tree) => {
+      tree.children.splice(1, 0, p('Motives 3'))
+    })
+    const result = artifactLeaks(gold(), output, {artifacts: ['Motives 3', '3']})
+    expect(result).toMatchObject({count: 1, contents: 1, furniture: 0, pageNumbers: 0})
+  })
+
+  it('does not count a declared line that the gold has in the same place', () => {
+    const output = variant((tree) => replaceText(tree, 'in the region', 'in the Middle East'))
+    expect(artifactLeaks(gold(), gold(), {artifacts: ['Middle East', 'Motives']}).count).toBe(0)
+    expect(artifactLeaks(gold(), output, {artifacts: ['Middle East']}).count).toBe(1)
   })
 
   it('does not count a number that belongs to the text', () => {

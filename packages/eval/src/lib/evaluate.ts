@@ -77,9 +77,10 @@ async function readGold(goldPath: string, artifactsPath: string | undefined): Pr
   } catch (error) {
     throw new Error(`${artifactsPath}: ${(error as Error).message}`)
   }
-  const lines = (parsed as {lines?: unknown} | null)?.lines
+  // A plain list of lines, or an object with the list in `lines`.
+  const lines = Array.isArray(parsed) ? parsed : (parsed as {lines?: unknown} | null)?.lines
   if (!Array.isArray(lines) || !lines.every((line) => typeof line === 'string')) {
-    throw new Error(`${artifactsPath}: Unexpected content, expected {"lines": [string]}`)
+    throw new Error(`${artifactsPath}: Unexpected content, expected [string] or {"lines": [string]}`)
   }
   return {tree, artifacts: lines}
 }
@@ -122,7 +123,7 @@ function makeRunner(options: EvalOptions): Runner {
             : /memory/i.test(String((error as Error).message))
               ? `memory: Unexpected memory use over ${maxMemory} MB, expected less`
               : `crash: ${(error as Error).message}`
-        return {file: basename(path), found: blankFound(), diagnostics: [], error: message}
+        return {file: basename(path), found: blankFound(), diagnostics: [], furniture: [], error: message}
       }
     },
     close: () => pool.destroy(),
@@ -152,8 +153,10 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
       try {
         const gold = await readGold(report.gold, report.artifacts)
         if (run.error !== undefined) row.error = run.error
-        else if (run.tree) row.score = score(gold.tree, run.tree, {artifacts: gold.artifacts})
-        else row.error = 'Unexpected run without a tree'
+        else if (run.tree) {
+          const artifacts = [...new Set([...gold.artifacts, ...run.furniture])]
+          row.score = score(gold.tree, run.tree, {artifacts})
+        } else row.error = 'Unexpected run without a tree'
       } catch (error) {
         row.error = `gold: ${(error as Error).message}`
       }

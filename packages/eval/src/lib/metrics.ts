@@ -2,7 +2,7 @@ import type {Root} from '@folio/ast'
 import type {ChangeObject} from 'diff'
 import {diffArrays} from 'diff'
 import {collect, type TreeFacts} from './collect.js'
-import {countRuns, tokens, words} from './text.js'
+import {tokens, words} from './text.js'
 
 /** A tree, or the facts already read from one. */
 export type Tree = Root | TreeFacts
@@ -299,16 +299,16 @@ export function overJoins(gold: Tree, output: Tree): CountScore {
 }
 
 export interface ArtifactScore extends CountScore {
-  /** Occurrences of the fixture's declared artifact lines beyond those in the gold. */
-  declared: number
-  /** Page numbers left in the body: numbers the gold lacks, at the start or end of a block. */
+  /** Running header and footer lines (and any declared page numbers) in the body. */
+  furniture: number
+  /** Other page numbers: numbers the gold lacks, at the start or end of a block. */
   pageNumbers: number
   /** Contents lines (title then page) in the body. */
   contents: number
 }
 
 export interface ArtifactOptions {
-  /** Lines the fixture declares as page furniture (running header and footer text). */
+  /** Running header and footer lines: declared by the fixture, or found in the page margins of the PDF. */
   artifacts?: readonly string[]
 }
 
@@ -316,11 +316,13 @@ const roman = /^(?=[ivxlcdm]{2,}$)m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v
 const leaderLine = /(?:\.\s?){4,}\s*[\divxlcdm]+$/i
 
 /**
- * Artifact leaks: page furniture found in the body. Three kinds, summed:
- * the declared artifact lines of the fixture (running headers and footers),
- * page numbers (a number or roman numeral the gold lacks, at the edge of a
- * block), and contents lines (a gold contents entry's title followed by its
- * page, or a dot-leader line when the gold has no contents).
+ * Artifact leaks: page furniture found in the body. Only output words that
+ * the word diff cannot align with the gold count, and each leaked word counts
+ * once, under the first of three kinds that claims it: contents lines (a gold
+ * contents entry's title followed by its page, or a dot-leader line when the
+ * gold has no contents), running lines (`options.artifacts`: header and
+ * footer text, printed page numbers), and page numbers (a number up to the
+ * page count, or a roman numeral, at the start or end of a block).
  */
 export function artifactLeaks(gold: Tree, output: Tree, options: ArtifactOptions = {}): ArtifactScore {
   return artifactScore(factsOf(gold), factsOf(output), bodyComparison(factsOf(gold), factsOf(output)), options)
@@ -332,52 +334,34 @@ function artifactScore(
   comparison: BodyComparison,
   options: ArtifactOptions,
 ): ArtifactScore {
-  const goldWords = blockWords(gold.blocks).all
   const {outputWords, edges} = comparison
-  const examples: string[] = []
-  const note = (example: string): void => {
-    if (examples.length < exampleLimit) examples.push(example)
-  }
-
-  let declared = 0
-  for (const line of options.artifacts ?? []) {
-    const needle = words(line)
-    const extra = countRuns(outputWords, needle) - countRuns(goldWords, needle)
-    if (extra > 0) {
-      declared += extra
-      note(`${needle.join(' ')} ×${extra}`)
-    }
-  }
-
-  const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
-  let pageNumbers = 0
+  // Output words the diff could not align with the gold: only these can be leaks.
+  const added: boolean[] = new Array(outputWords.length).fill(false)
   let at = 0
   for (const change of comparison.changes) {
     if (change.removed) continue
-    if (change.added) {
-      for (let offset = 0; offset < change.count; offset++) {
-        const index = at + offset
-        const word = outputWords[index]!
-        const isNumber = /^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage
-        if ((isNumber || roman.test(word)) && edges.has(index)) {
-          pageNumbers++
-          note(`page number ${word}`)
-        }
-      }
-    }
+    if (change.added) added.fill(true, at, at + change.count)
     at += change.count
+  }
+  // Each leaked word counts once, under the first kind that claims it.
+  const claimed: boolean[] = new Array(outputWords.length).fill(false)
+  const examples: string[] = []
+  const leaks = (needle: readonly string[], label: string): number => {
+    let count = 0
+    for (const start of runStarts(outputWords, needle)) {
+      const end = start + needle.length
+      if (!added.slice(start, end).some(Boolean) || claimed.slice(start, end).some(Boolean)) continue
+      claimed.fill(true, start, end)
+      count++
+      if (examples.length < exampleLimit) examples.push(`${label} ${truncate(needle.join(' '))}`)
+    }
+    return count
   }
 
   let contents = 0
   if (gold.toc.length > 0) {
     for (const entry of gold.toc) {
-      if (entry.page === undefined) continue
-      const needle = [...words(entry.title), ...words(entry.page)]
-      const extra = countRuns(outputWords, needle) - countRuns(goldWords, needle)
-      if (extra > 0) {
-        contents += extra
-        note(`contents ${needle.join(' ')}`)
-      }
+      if (entry.page !== undefined) contents += leaks([...words(entry.title), ...words(entry.page)], 'contents')
     }
   } else {
     const goldLines = new Set(gold.blocks.map((block) => block.trim()))
@@ -385,12 +369,45 @@ function artifactScore(
       const line = block.trim()
       if (leaderLine.test(line) && !goldLines.has(line)) {
         contents++
-        note(`contents ${truncate(line)}`)
+        if (examples.length < exampleLimit) examples.push(`contents ${truncate(line)}`)
       }
     }
   }
 
-  return {count: declared + pageNumbers + contents, declared, pageNumbers, contents, examples}
+  let furniture = 0
+  const needles = (options.artifacts ?? []).map(words).filter((needle) => needle.length > 0)
+  needles.sort((a, b) => b.length - a.length)
+  for (const needle of needles) furniture += leaks(needle, 'furniture')
+
+  const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
+  let pageNumbers = 0
+  outputWords.forEach((word, index) => {
+    if (!added[index] || claimed[index] || !edges.has(index)) return
+    const isNumber = /^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage
+    if (!isNumber && !roman.test(word)) return
+    claimed[index] = true
+    pageNumbers++
+    if (examples.length < exampleLimit) examples.push(`page number ${word}`)
+  })
+
+  return {count: furniture + pageNumbers + contents, furniture, pageNumbers, contents, examples}
+}
+
+/** Start indices of the non-overlapping runs of `needle` in `haystack`. */
+function runStarts(haystack: readonly string[], needle: readonly string[]): number[] {
+  const starts: number[] = []
+  if (needle.length === 0) return starts
+  for (let index = 0; index + needle.length <= haystack.length; index++) {
+    let match = true
+    for (let offset = 0; offset < needle.length && match; offset++) {
+      match = haystack[index + offset] === needle[offset]
+    }
+    if (match) {
+      starts.push(index)
+      index += needle.length - 1
+    }
+  }
+  return starts
 }
 
 /** Every metric of one document. */

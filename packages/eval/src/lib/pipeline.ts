@@ -4,6 +4,7 @@ import {performance} from 'node:perf_hooks'
 import type {Content, Diagnostic, Root} from '@folio/ast'
 import {check} from '@folio/ast'
 import {extract, type Layout} from '@folio/extract'
+import {words} from './text.js'
 
 /** What the eval reads from one run of the pipeline, whatever the gold. */
 export interface Found {
@@ -24,6 +25,8 @@ export interface FileRun {
   tree?: Root
   found: Found
   diagnostics: Diagnostic[]
+  /** Running header and footer lines seen in the PDF (see `marginLines`). */
+  furniture: string[]
   /** Why the run produced no tree: a thrown error, named by its code when it has one. */
   error?: string
 }
@@ -69,6 +72,53 @@ function describeError(error: unknown): string {
   return String(error)
 }
 
+/** How far (in points) the same running line may move from page to page. */
+const driftTolerance = 6
+
+/**
+ * Running header and footer lines, read from the PDF itself so the eval does
+ * not depend on what normalize decided: line text that, numbers left out,
+ * recurs at the same height on at least two pages and a quarter of them.
+ * Each comes back as its runs of words between numbers (`Summary | Page 3`
+ * gives `summary` and `page`), keeping runs of two words or more, or one word
+ * of four letters or more.
+ */
+export function marginLines(layout: Layout): string[] {
+  const placesByRun = new Map<string, Array<{page: number; top: number}>>()
+  for (const page of layout.pages) {
+    for (const line of page.lines) {
+      const runs: string[][] = [[]]
+      for (const word of words(line.text)) {
+        if (/^\p{N}+$/u.test(word)) runs.push([])
+        else runs.at(-1)!.push(word)
+      }
+      for (const run of runs) {
+        if (run.length < 2 && (run[0]?.length ?? 0) < 4) continue
+        const key = run.join(' ')
+        const places = placesByRun.get(key) ?? []
+        places.push({page: page.number, top: line.bbox[1]})
+        placesByRun.set(key, places)
+      }
+    }
+  }
+  const least = Math.max(2, Math.ceil(layout.pageCount / 4))
+  const result: string[] = []
+  for (const [key, places] of placesByRun) {
+    if (places.length < least) continue
+    places.sort((a, b) => a.top - b.top)
+    let start = 0
+    for (let end = 0; end < places.length; end++) {
+      while (places[end]!.top - places[start]!.top > driftTolerance) start++
+      const pages = new Set(places.slice(start, end + 1).map((place) => place.page))
+      if (pages.size >= least) {
+        result.push(key)
+        break
+      }
+    }
+  }
+  return result
+}
+
 const perPage = (ms: number, pages: number): number => Math.round((ms / Math.max(pages, 1)) * 10) / 10
 
 /**
@@ -79,7 +129,7 @@ export async function runFile(path: string): Promise<FileRun> {
   const file = basename(path)
   const found = emptyFound()
   const diagnostics: Diagnostic[] = []
-  const result: FileRun = {file, found, diagnostics}
+  const result: FileRun = {file, found, diagnostics, furniture: []}
   try {
     const data = new Uint8Array(await readFile(path))
     let started = performance.now()
@@ -87,6 +137,7 @@ export async function runFile(path: string): Promise<FileRun> {
     found.extractMsPerPage = perPage(performance.now() - started, layout.pageCount)
     found.pages = layout.pageCount
     diagnostics.push(...layout.diagnostics)
+    result.furniture = marginLines(layout)
     const normalize = await loadNormalize()
     started = performance.now()
     const normalized = normalize(layout)
