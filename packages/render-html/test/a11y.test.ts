@@ -1,0 +1,80 @@
+import {mkdirSync, readFileSync} from 'node:fs'
+import {createRequire} from 'node:module'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {Browser} from 'playwright-core'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {toHtml} from '../src/index.js'
+import {browserAvailability, launch} from './browser.js'
+import {documents} from './fixtures/documents.js'
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']
+const screens = join(tmpdir(), 'folio-render-html-screens')
+
+const availability = browserAvailability()
+if (!availability.run) console.warn(`Skipping accessibility tests: ${availability.reason}`)
+
+type AxeRun = (context: Document, options: object) => Promise<{violations: Violation[]}>
+
+interface Violation {
+  id: string
+  nodes: Array<{html: string; failureSummary?: string}>
+}
+
+describe.runIf(availability.run)('axe-core in Chromium', () => {
+  let browser: Browser
+  beforeAll(async () => {
+    browser = await launch()
+    mkdirSync(screens, {recursive: true})
+  }, 60_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  const viewports = [
+    {name: 'phone', width: 320, height: 640},
+    {name: 'desktop', width: 1280, height: 900},
+  ]
+  const schemes = ['light', 'dark'] as const
+
+  for (const doc of documents()) {
+    for (const viewport of viewports) {
+      for (const scheme of schemes) {
+        it(`${doc.name} at ${viewport.width}px, ${scheme}: 0 violations`, async () => {
+          const {value} = toHtml(doc.tree)
+          const context = await browser.newContext({
+            viewport: {width: viewport.width, height: viewport.height},
+            colorScheme: scheme,
+            javaScriptEnabled: true,
+          })
+          // Nothing the page asks for may leave the machine.
+          await context.route('**/*', (route) => route.abort())
+          const page = await context.newPage()
+          await page.setContent(value, {waitUntil: 'load'})
+          await page.addScriptTag({content: axeSource})
+          const violations = await page.evaluate(async (runOnly) => {
+            const axe = (window as unknown as {axe: {run: AxeRun}}).axe
+            return (await axe.run(document, {runOnly: {type: 'tag', values: runOnly}})).violations
+          }, tags)
+          await page.screenshot({
+            path: join(screens, `${doc.name}-${viewport.name}-${scheme}.png`),
+            fullPage: true,
+          })
+          // No horizontal scrolling of the page itself, down to 320 px.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+          await context.close()
+          expect(
+            violations.map((v) => ({id: v.id, nodes: v.nodes.map((n) => `${n.html} ${n.failureSummary ?? ''}`)})),
+          ).toEqual([])
+          expect(overflow).toBeLessThanOrEqual(0)
+        }, 60_000)
+      }
+    }
+  }
+})
+
+it.runIf(!availability.run)(`accessibility tests skipped: ${availability.reason}`, () => {
+  expect(process.env.CI).toBeFalsy()
+})
