@@ -115,12 +115,15 @@ export function detectArtifacts(pages: LayoutPage[]): ArtifactReport {
   for (const group of groups.values()) {
     const pagesSeen = new Set(group.map((item) => item.page.number))
     if (pagesSeen.size < minimumPages) continue
+    // A number that stays the same on every page (a year in a running title) is no page number.
+    const numbers = group.map((item) => readPageNumber(item.line.text) ?? trailingPageNumber(item.line.text))
+    const numbered = new Set(numbers.filter((value) => value !== null)).size > 1
     for (const item of group) {
       const steady = group.filter(
         (other) => other !== item && Math.abs(relativeY(other) - relativeY(item)) < 0.03,
       ).length
       if (steady === 0) continue
-      const number = readPageNumber(item.line.text) ?? trailingPageNumber(item.line.text)
+      const number = numbered ? (readPageNumber(item.line.text) ?? trailingPageNumber(item.line.text)) : null
       const kind: ArtifactKind =
         number && readPageNumber(item.line.text)
           ? 'page-number'

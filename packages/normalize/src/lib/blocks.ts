@@ -1,6 +1,9 @@
+import {captionEntry} from './contents.js'
+import type {Note} from './footnotes.js'
 import type {ListMarker} from './list-marker.js'
 import {parseListMarker} from './list-marker.js'
 import type {BodyLine, BodyMetrics} from './model.js'
+import {parseDateLine} from './text.js'
 
 export interface ParagraphBlock {
   kind: 'paragraph'
@@ -32,7 +35,12 @@ export interface BreakBlock {
   page: number
 }
 
-export type Block = ParagraphBlock | HeadingBlock | ItemBlock | BreakBlock
+export interface NotesBlock {
+  kind: 'notes'
+  notes: Note[]
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ItemBlock | BreakBlock | NotesBlock
 
 export interface BlockOptions {
   metrics: BodyMetrics
@@ -40,6 +48,8 @@ export interface BlockOptions {
   knownHeadings: Map<string, number>
   /** Physical page numbers in document order (pages without body lines included). */
   pages: number[]
+  /** Notes at the foot of each page; they follow the block that is open when their page ends. */
+  notes?: Map<number, Note[]>
 }
 
 const terminal = /[.!?:;…]["'”’»)\]]*$/u
@@ -52,7 +62,35 @@ export function headingKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
+const symbolFont = /symbol|wingding|dingbat|webding|iconic|typographic/i
+
+/** Letters that Wingdings-style fonts draw as bullet shapes. */
+const symbolFontBullets: Record<string, string> = {
+  l: '●',
+  n: '■',
+  q: '❑',
+  Ø: '➢',
+  ü: '✓',
+  '§': '▪',
+  v: '❖',
+  '¨': '□',
+  w: '◆',
+  u: '◆',
+}
+
 function markerOf(line: BodyLine, previous?: ListMarker): {marker: ListMarker; words: number; textX: number} | null {
+  const first = line.words[0]
+  if (first && [...first.text].length === 1 && symbolFont.test(first.font.name) && line.words[1]) {
+    const glyph = symbolFontBullets[first.text] ?? '•'
+    const marker: ListMarker = {
+      ordered: false,
+      style: 'bullet',
+      marker: glyph,
+      pattern: glyph,
+      length: first.text.length,
+    }
+    return {marker, words: 1, textX: line.words[1].bbox[0]}
+  }
   const marker = parseListMarker(line.text, previous)
   if (!marker) return null
   // Count the words the marker spans and find where the item's text begins.
@@ -99,11 +137,16 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
   let open: ParagraphBlock | HeadingBlock | ItemBlock | null = null
   let previous: BodyLine | null = null
   let lastMarker: ListMarker | undefined
+  /** The items of the list run in progress, nested ones included. */
+  let recentItems: ItemBlock[] = []
   let pendingHeading: {key: string; lines: BodyLine[]; depth: number} | null = null
 
+  let pendingNotes: Note[] = []
   const close = () => {
     if (open) blocks.push(open)
     open = null
+    if (pendingNotes.length > 0) blocks.push({kind: 'notes', notes: pendingNotes})
+    pendingNotes = []
   }
 
   for (const pageNumber of options.pages) {
@@ -117,16 +160,18 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
     }
     if (pageLines.length === 0) {
       // A page without body text: its milestone goes after what is open, which then stays open.
-      const held = open
-      open = null
-      if (held) blocks.push(held)
+      close()
       blocks.push({kind: 'break', page: pageNumber})
+      pendingNotes.push(...(options.notes?.get(pageNumber) ?? []))
       previous = null
       continue
     }
     for (const line of pageLines) {
       const firstOnPage = previous !== null && previous.page !== line.page
-      const found = markerOf(line, lastMarker)
+      let found = markerOf(line, lastMarker)
+      if (found?.marker.ordered && !opensOrderedItem(found.marker, open, recentItems, previous, line, metrics)) {
+        found = null
+      }
       const key = headingKey(line.text)
 
       // Lines that make up a heading known from the contents page or the outline.
@@ -187,18 +232,51 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
           markerWords: found.words,
           paragraphs: [[line]],
         }
+        recentItems.push(open)
         lastMarker = found.marker
       } else if (isLarge(line, metrics) || isBoldLead(line, metrics)) {
         open = {kind: 'heading', lines: [line]}
+        recentItems = []
       } else {
         open = {kind: 'paragraph', lines: [line]}
+        recentItems = []
       }
       previous = line
     }
+    pendingNotes.push(...(options.notes?.get(pageNumber) ?? []))
   }
   if (pendingHeading) blocks.push({kind: 'paragraph', lines: pendingHeading.lines})
   close()
   return blocks.map((block) => settleHeading(block, metrics))
+}
+
+const firstValues = new Set([1])
+
+/**
+ * An ordered marker opens an item when it starts a list (1, a, i) or follows
+ * the item before it; "(2) the" wrapped inside a sentence is running text.
+ */
+function opensOrderedItem(
+  marker: ListMarker,
+  open: ParagraphBlock | HeadingBlock | ItemBlock | null,
+  recentItems: ItemBlock[],
+  previous: BodyLine | null,
+  line: BodyLine,
+  metrics: BodyMetrics,
+): boolean {
+  const follows = recentItems.some(
+    (item) =>
+      item.marker.pattern === marker.pattern &&
+      item.marker.value !== undefined &&
+      marker.value === item.marker.value + 1,
+  )
+  if (follows) return true
+  if (!firstValues.has(marker.value ?? 0)) return false
+  if (previous && previous.page === line.page && !terminal.test(previous.text.trim())) {
+    const delta = line.baseline - previous.baseline
+    if (delta <= metrics.pitch * 1.35 + 0.5 && open?.kind === 'paragraph') return false
+  }
+  return true
 }
 
 function startsNewBlock(
@@ -219,7 +297,10 @@ function startsNewBlock(
   if (isBoldLead(line, metrics) && !isBoldLead(previous, metrics) && terminal.test(previous.text)) return true
   if (open.kind === 'item') {
     if (line.x0 < open.markerX - 2) return true
-    if (delta > metrics.pitch * 1.35 + 0.5) return !(line.x0 >= open.textX - 2 && open.textX > open.markerX + 2)
+    const hanging = open.textX > open.markerX + 2
+    // With a hanging indent, the item's lines align with its text; a line back at the marker ends it.
+    if (hanging && line.x0 < open.textX - 2) return true
+    if (delta > metrics.pitch * 1.35 + 0.5) return !hanging
     return false
   }
   if (delta > metrics.pitch * 1.35 + 0.5) return true
@@ -245,7 +326,7 @@ function continuesAcrossPage(
   if (isBoldLead(line, metrics) && !isBoldLead(previous, metrics)) return false
   const left = metrics.left.get(line.page.number) ?? line.x0
   if (open.kind !== 'item' && line.x0 > left + metrics.size * 0.8) return false
-  if (open.kind === 'item' && line.x0 < open.markerX - 2) return false
+  if (open.kind === 'item' && line.x0 < Math.max(open.markerX, open.textX) - 2) return false
   const startsLower = /^[\p{Ll}]/u.test(line.text.trim())
   return startsLower || !terminal.test(previous.text.trim())
 }
@@ -259,6 +340,8 @@ function settleHeading(block: Block, metrics: BodyMetrics): Block {
   const sentence = !large && /[.,;]$/.test(text.trim())
   const lowerStart = /^\p{Ll}/u.test(text.trim())
   const noLetters = !/\p{L}{2}/u.test(text)
-  if (tooLong || sentence || lowerStart || noLetters) return {kind: 'paragraph', lines: block.lines}
+  const caption = captionEntry.test(text.trim())
+  const date = parseDateLine(text) !== null
+  if (tooLong || sentence || lowerStart || noLetters || caption || date) return {kind: 'paragraph', lines: block.lines}
   return block
 }

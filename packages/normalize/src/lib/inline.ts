@@ -21,7 +21,13 @@ interface BreakPiece {
   label: string
 }
 
-type Piece = WordPiece | BreakPiece
+interface RefPiece {
+  kind: 'ref'
+  identifier: string
+  label: string
+}
+
+type Piece = WordPiece | BreakPiece | RefPiece
 
 export interface InlineOptions {
   context: Context
@@ -29,6 +35,8 @@ export interface InlineOptions {
   judge: HyphenationJudge
   /** Words to leave out at the start of the first line (a list marker). */
   skipWords?: number
+  /** Identifier of the note a raised marker on a page refers to. */
+  resolveNote?: (page: number, label: string) => string | null
 }
 
 function linkAt(page: LayoutPage, word: Word): string | null {
@@ -63,6 +71,13 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
     }
     words.forEach((word, wordIndex) => {
       const text = unfoldLigatures(word.text)
+      if (word.superscript && lastWord && options.resolveNote && /^(?:\d{1,3}|[*†‡§¶]{1,3})$/u.test(text)) {
+        const identifier = options.resolveNote(line.page.number, text)
+        if (identifier) {
+          pieces.push({kind: 'ref', identifier, label: text})
+          return
+        }
+      }
       const piece: WordPiece = {
         kind: 'word',
         text,
@@ -185,8 +200,8 @@ function build(units: Unit[], depth: number, inheritedScript: string | null = nu
     let end = index + 1
     while (end < units.length) {
       const next = units[end]!
-      if (next.piece.kind === 'break') {
-        // A page break stays inside the run when the run goes on after it.
+      if (next.piece.kind !== 'word') {
+        // A page break or note marker stays inside the run when the run goes on after it.
         const after = units[end + 1]
         if (after?.piece.kind === 'word' && keyOf(after.piece, level) === key) {
           end++
@@ -219,10 +234,11 @@ function textOf(units: Unit[]): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let buffer = ''
   for (const unit of units) {
-    if (unit.piece.kind === 'break') {
+    if (unit.piece.kind !== 'word') {
       if (buffer) out.push({type: 'text', value: buffer})
       buffer = ''
-      out.push({type: 'pageBreak', page: unit.piece.page, label: unit.piece.label})
+      if (unit.piece.kind === 'break') out.push({type: 'pageBreak', page: unit.piece.page, label: unit.piece.label})
+      else out.push({type: 'footnoteReference', identifier: unit.piece.identifier, label: unit.piece.label})
       continue
     }
     buffer += (unit.space ? ' ' : '') + unit.piece.text

@@ -3,6 +3,7 @@ import type {
   Depth,
   Diagnostic,
   FlowContent,
+  FootnoteDefinition,
   Heading,
   List,
   ListItem,
@@ -22,9 +23,11 @@ import {detectArtifacts} from './artifacts.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readCover} from './cover.js'
+import {findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
 import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
+import {orderLines} from './reading-order.js'
 import {isContactLine, isoDatePart, toBcp47, unfoldLigatures} from './text.js'
 
 export interface NormalizeOptions {
@@ -55,7 +58,9 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   if (options.lang !== undefined && (typeof options.lang !== 'string' || options.lang.trim() === '')) {
     throw new TypeError('Unexpected `lang` option, expected a BCP 47 tag such as `en`')
   }
-  const pages = [...layout.pages].sort((a, b) => a.number - b.number)
+  const pages = [...layout.pages]
+    .sort((a, b) => a.number - b.number)
+    .map((page) => ({...page, lines: orderLines(page.lines)}))
   const context: Context = {diagnostics: [], lang: 'en', labels: new Map()}
 
   const textPages = pages.filter((page) => page.lines.some((line) => line.text.trim() !== ''))
@@ -195,11 +200,27 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     }
   }
 
-  const bodyLines = allLines.filter((line) => !removed.has(line))
-  const blocks = buildBlocks(bodyLines, {metrics, knownHeadings, pages: pages.map((page) => page.number)})
+  const remaining = allLines.filter((line) => !removed.has(line))
+  const footnotes = findFootnotes(
+    pages.map((page) => ({page: page.number, lines: remaining.filter((line) => line.page.number === page.number)})),
+    metrics,
+  )
+  const notesByPage = new Map<number, Note[]>()
+  for (const note of footnotes.notes) {
+    const list = notesByPage.get(note.page) ?? []
+    list.push(note)
+    notesByPage.set(note.page, list)
+  }
+  const bodyLines = remaining.filter((line) => !footnotes.lines.has(line))
+  const blocks = buildBlocks(bodyLines, {
+    metrics,
+    knownHeadings,
+    pages: pages.map((page) => page.number),
+    notes: notesByPage,
+  })
   resolveHeadingDepths(blocks, metrics)
 
-  const flow = assemble(blocks, {context, metrics, judge, lang})
+  const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve})
   const children: Root['children'] = []
   if (toc) children.push(toc)
   children.push(...flow)
@@ -315,6 +336,27 @@ interface AssembleOptions {
   metrics: BodyMetrics
   judge: HyphenationJudge
   lang: string
+  resolveNote: (page: number, label: string) => string | null
+}
+
+function noteNode(note: Note, options: AssembleOptions): FootnoteDefinition {
+  return {
+    type: 'footnoteDefinition',
+    identifier: note.identifier,
+    label: note.label,
+    children: [
+      {
+        type: 'paragraph',
+        children: dropSameScriptSpans(buildInline(note.lines, {...options, skipWords: note.labelWords}), options.lang),
+      },
+    ],
+    data: {
+      source: source(
+        note.page,
+        note.lines.map((line) => line.line.bbox),
+      ),
+    },
+  }
 }
 
 function breakNode(page: number, context: Context): PageBreak {
@@ -386,15 +428,24 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     const section = sections[sections.length - 1]
     return section ? section.children : (root as Array<Heading | FlowContent | Section>)
   }
+  let pendingNotes: FootnoteDefinition[] = []
   const flushBreaks = () => {
+    for (const node of pendingNotes) container().push(node)
     for (const node of pendingBreaks) container().push(node)
     pendingBreaks = []
+    pendingNotes = []
   }
 
   for (const block of blocks) {
     if (block.kind === 'break') {
       if (lists.length > 0) pendingBreaks.push(breakNode(block.page, options.context))
       else container().push(breakNode(block.page, options.context))
+      continue
+    }
+    if (block.kind === 'notes') {
+      const nodes = block.notes.map((note) => noteNode(note, options))
+      if (lists.length > 0) pendingNotes.push(...nodes)
+      else container().push(...nodes)
       continue
     }
     if (block.kind === 'item') {

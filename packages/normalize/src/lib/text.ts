@@ -134,7 +134,8 @@ export function parseDateLine(text: string): string | null {
 export function isoDatePart(timestamp: string | undefined): string | undefined {
   if (!timestamp) return undefined
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(timestamp)
-  if (!match) return undefined
+  // Before PDF existed: a tool's placeholder (1900-01-01, 1970-01-01), not the document's date.
+  if (!match || Number(match[1]) < 1993) return undefined
   return [match[1], match[2], match[3]].filter(Boolean).join('-')
 }
 

@@ -1,0 +1,81 @@
+import type {BodyLine, BodyMetrics} from './model.js'
+
+export interface Note {
+  page: number
+  label: string
+  identifier: string
+  lines: BodyLine[]
+  /** Words of the first line that make up the label. */
+  labelWords: number
+}
+
+export interface FootnoteReading {
+  notes: Note[]
+  /** Lines that belong to notes, out of the running text. */
+  lines: Set<BodyLine>
+  /** Identifier of the note a marker refers to, by page and label. */
+  resolve: (page: number, label: string) => string | null
+}
+
+const labelPattern = /^(?:\d{1,3}|[*†‡§¶]{1,3})$/u
+
+function labelOf(line: BodyLine): {label: string; words: number} | null {
+  const first = line.words[0]
+  if (!first || !line.words[1]) return null
+  const text = first.text.replace(/[.)]$/, '')
+  if (labelPattern.test(text)) return {label: text, words: 1}
+  return null
+}
+
+/**
+ * Finds the notes at the foot of each page: a run of lines set smaller than
+ * the body at the bottom, opening with a number or a note symbol. A note
+ * without its label at the top of a page carries on the last note before it.
+ */
+export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, metrics: BodyMetrics): FootnoteReading {
+  const notes: Note[] = []
+  const used = new Set<BodyLine>()
+  const byPage = new Map<number, Map<string, string>>()
+  const seen = new Set<string>()
+
+  for (const {page, lines} of pages) {
+    let start = lines.length
+    while (start > 0 && lines[start - 1]!.size < metrics.size * 0.95) start--
+    if (start === 0 || start === lines.length) continue
+    let zone = lines.slice(start)
+    const above = lines[start - 1]!
+    // Notes sit apart from the text above them.
+    if (zone[0]!.top - above.bottom < metrics.size * 0.2) continue
+    const firstLabel = zone.findIndex((line) => labelOf(line) !== null)
+    if (firstLabel < 0) continue
+    const carried = zone.slice(0, firstLabel)
+    const previousNote = notes[notes.length - 1]
+    if (carried.length > 0 && previousNote && previousNote.page === page - 1) {
+      previousNote.lines.push(...carried)
+      for (const line of carried) used.add(line)
+    }
+    zone = zone.slice(firstLabel)
+    let current: Note | null = null
+    let lastValue = 0
+    for (const line of zone) {
+      const found = labelOf(line)
+      const value = found ? Number(found.label) : Number.NaN
+      const opens = found && (current === null || Number.isNaN(value) || value === lastValue + 1 || value > lastValue)
+      if (found && opens) {
+        let identifier = found.label
+        if (seen.has(identifier)) identifier = `${found.label}-p${page}`
+        seen.add(identifier)
+        current = {page, label: found.label, identifier, lines: [line], labelWords: found.words}
+        notes.push(current)
+        if (!Number.isNaN(value)) lastValue = value
+        const labels = byPage.get(page) ?? new Map<string, string>()
+        labels.set(found.label, identifier)
+        byPage.set(page, labels)
+      } else current?.lines.push(line)
+      used.add(line)
+    }
+  }
+
+  const resolve = (page: number, label: string): string | null => byPage.get(page)?.get(label) ?? null
+  return {notes, lines: used, resolve}
+}
