@@ -72,29 +72,35 @@ function roundBox(b: BBox): BBox {
 }
 
 /**
- * The gap (in device units) above which two glyphs of a run are separate words. Letter-spaced
- * runs (tracking wider than the default threshold between most glyphs) raise it, so that
- * "T I T L E" set with tracking stays one word.
+ * The gap (in ems) above which two glyphs of a run are separate words. Letter-spaced runs
+ * (tracking wider than the default threshold between most letters) raise it, so that a
+ * "T I T L E" set with tracking stays one word while its real word gaps still split it.
  */
-export function spaceThreshold(gaps: number[], size: number): number {
-  const base = SPACE_GAP_EM * size
-  const positive = gaps.filter((g) => g > -0.5 * size && g < LINE_GAP_EM * size)
-  if (positive.length < 3) return base
-  const sorted = [...positive].sort((a, b) => a - b)
+export function spaceThreshold(gaps: number[]): number {
+  const base = SPACE_GAP_EM
+  const usable = gaps.filter((g) => g > -0.5 && g < LINE_GAP_EM)
+  if (usable.length < 3) return base
+  const sorted = [...usable].sort((a, b) => a - b)
   const wide = sorted.filter((g) => g > base)
-  // Most gaps are "spaces": the run is letter-spaced; the true word gaps are the outliers.
+  // Most gaps are wider than a space: the run is letter-spaced; the true word gaps are the
+  // outliers above the typical letter gap.
   if (wide.length / sorted.length > 0.6) {
     const median = sorted[Math.floor(sorted.length / 2)] ?? base
-    return Math.max(base, median * 1.6, median + 0.12 * size)
+    return Math.max(base, median * 1.6, median + 0.12)
   }
   return base
 }
 
-/** Split glyphs (in content-stream order) into words. */
-export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
-  const drafts: Draft[] = []
-  // Group glyphs into runs of consecutive, same-direction, same-baseline glyphs; then pick
-  // a space threshold per run.
+/** Gap between two consecutive glyphs along the baseline, in ems of their mean size. */
+function gapEm(a: PlacedGlyph, b: PlacedGlyph): number {
+  const em = (a.size + b.size) / 2
+  return (along(a, b.x, b.y) - along(a, a.endX, a.endY)) / em
+}
+
+const LETTER_RE = /^\p{L}+$/u
+
+/** Split a glyph sequence into runs: consecutive glyphs on one baseline, moving forward. */
+function glyphRuns(glyphs: PlacedGlyph[]): PlacedGlyph[][] {
   const runs: PlacedGlyph[][] = []
   let run: PlacedGlyph[] = []
   for (const g of glyphs) {
@@ -112,54 +118,74 @@ export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
     run.push(g)
   }
   if (run.length > 0) runs.push(run)
+  return runs
+}
 
-  let pendingSpace = true
-  for (const r of runs) {
-    const visible = r.filter((g) => !g.space && g.text !== '')
-    const gaps: number[] = []
+/**
+ * Split glyphs (in content-stream order) into words. A word ends at a whitespace glyph, at a
+ * gap wider than the run's space threshold, or where the baseline jumps. Glyphs without
+ * Unicode (unmapped math symbols) keep their place, so the gaps around them still count.
+ */
+export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
+  const drafts: Draft[] = []
+  let previous: PlacedGlyph | undefined
+  let previousEndedInSpace = true
+  for (const r of glyphRuns(glyphs)) {
+    const visible = r.filter((g) => !g.space)
+    // Letter spacing is judged on letter pairs only: dot leaders and figures are not words.
+    const letterGaps: number[] = []
     for (let i = 1; i < visible.length; i++) {
       const a = visible[i - 1]!
       const b = visible[i]!
-      gaps.push(along(a, b.x, b.y) - along(a, a.endX, a.endY))
+      if (LETTER_RE.test(a.text) && LETTER_RE.test(b.text)) letterGaps.push(gapEm(a, b))
     }
-    const size = visible.length > 0 ? Math.max(...visible.map((g) => g.size)) : 0
-    const threshold = spaceThreshold(gaps, size)
+    const threshold = spaceThreshold(letterGaps)
     let current: Draft | undefined
     let last: PlacedGlyph | undefined
-    pendingSpace = true
+    // A run that starts right where the previous one ended, on a slightly shifted baseline (a
+    // superscript or subscript), continues its word without a space.
+    const first = r.find((g) => !g.space)
+    let pendingSpace = true
+    if (first && previous && !previousEndedInSpace && r[0] === first && continuesWord(previous, first, threshold)) {
+      current = drafts[drafts.length - 1]
+      last = previous
+      pendingSpace = false
+    }
     for (const g of r) {
-      if (g.space || g.text === '') {
-        if (g.space) pendingSpace = true
+      if (g.space) {
+        pendingSpace = true
         continue
       }
-      let breakHere = pendingSpace || !current || !last
-      if (!breakHere && last) {
-        const gap = along(last, g.x, g.y) - along(last, last.endX, last.endY)
-        if (gap > threshold) breakHere = true
-        else {
-          // A change of font, size or rise inside a word starts a glued word (a bold
-          // initial, a superscript footnote marker).
-          if (
-            last.fontId !== g.fontId ||
-            Math.abs(last.size - g.size) > 0.05 * g.size ||
-            Math.abs(last.rise - g.rise) > 0.05 * g.size
-          ) {
-            current = {glyphs: [g], spaceBefore: false}
-            drafts.push(current)
-            last = g
-            continue
-          }
-        }
-      }
-      if (breakHere) {
-        current = {glyphs: [g], spaceBefore: pendingSpace || current !== undefined}
+      if (!current || !last || pendingSpace || gapEm(last, g) > threshold) {
+        current = {glyphs: [g], spaceBefore: true}
         drafts.push(current)
-      } else current!.glyphs.push(g)
+      } else if (
+        last.fontId !== g.fontId ||
+        Math.abs(last.size - g.size) > 0.05 * g.size ||
+        Math.abs(last.rise - g.rise) > 0.05 * g.size
+      ) {
+        // A change of font, size or rise inside a word starts a glued word (a bold
+        // initial, a superscript footnote marker).
+        current = {glyphs: [g], spaceBefore: false}
+        drafts.push(current)
+      } else current.glyphs.push(g)
       pendingSpace = false
       last = g
     }
+    const tail = r[r.length - 1]
+    previousEndedInSpace = tail?.space === true
+    previous = last ?? previous
   }
   return drafts
+}
+
+/** Whether `g` starts where `prev` ended: no gap along the baseline, baseline within an em. */
+function continuesWord(prev: PlacedGlyph, g: PlacedGlyph, threshold: number): boolean {
+  if (!sameDirection(prev, g)) return false
+  const em = Math.max(prev.size, g.size)
+  const shift = Math.abs(across(prev, g.x, g.y) - across(prev, prev.x, prev.y))
+  const gap = gapEm(prev, g)
+  return shift < 0.8 * em && gap > -0.2 && gap <= threshold
 }
 
 function wordText(glyphs: PlacedGlyph[]): string {
@@ -205,12 +231,17 @@ export interface PlacedWord {
 
 export function draftsToWords(drafts: Draft[], options: WordOptions): PlacedWord[] {
   const words: PlacedWord[] = []
+  let carrySpace = false
   for (const d of drafts) {
     const first = d.glyphs[0]
     const last = d.glyphs[d.glyphs.length - 1]
     if (!first || !last) continue
     const {text, softHyphen} = cleanWord(wordText(d.glyphs))
-    if (text.trim() === '') continue
+    if (text.trim() === '') {
+      // A word of unmapped glyphs: the word after it keeps the space before it.
+      if (d.spaceBefore) carrySpace = true
+      continue
+    }
     const fontId = dominant(d.glyphs.map((g) => [g.fontId, g.text.length] as [string, number])) ?? first.fontId
     const size = dominant(d.glyphs.map((g) => [round(g.size), g.text.length] as [number, number])) ?? round(first.size)
     const word: Word = {
@@ -227,7 +258,8 @@ export function draftsToWords(drafts: Draft[], options: WordOptions): PlacedWord
     if (softHyphen) word.softHyphen = true
     const artifact = d.glyphs.every((g) => g.artifact)
     if (artifact) word.artifact = true
-    words.push({word, attached: !d.spaceBefore, first, last, artifact})
+    words.push({word, attached: !d.spaceBefore && !carrySpace, first, last, artifact})
+    carrySpace = false
   }
   return words
 }
