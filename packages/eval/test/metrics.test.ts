@@ -283,7 +283,7 @@ describe('artifact leaks', () => {
   it('counts a declared page number cut into the middle of a paragraph', () => {
     const output = variant((tree) => replaceText(tree, 'watch closely,', 'watch 4 closely,'))
     const result = artifactLeaks(gold(), output, {artifacts: [footer, '4']})
-    expect(result).toMatchObject({count: 1, furniture: 1, pageNumbers: 0})
+    expect(result).toMatchObject({count: 1, furniture: 0, pageNumbers: 1})
     // Without the declaration a number inside a block is not taken for a page number.
     expect(artifactLeaks(gold(), output).count).toBe(0)
   })
@@ -300,6 +300,24 @@ describe('artifact leaks', () => {
     const output = variant((tree) => replaceText(tree, 'in the region', 'in the Middle East'))
     expect(artifactLeaks(gold(), gold(), {artifacts: ['Middle East', 'Motives']}).count).toBe(0)
     expect(artifactLeaks(gold(), output, {artifacts: ['Middle East']}).count).toBe(1)
+  })
+
+  it('does not take a footnote label that opens a note for a page number', () => {
+    const note = u.footnoteDefinition('2', [p('Surface temperatures come from satellites.')], {label: '2'})
+    const withNote = (tree: Root) => {
+      tree.children.splice(2, 0, u.paragraph([t('A claim.'), u.footnoteReference('2', '2')]), note)
+    }
+    const goldTree = variant(withNote)
+    const output = variant((tree) => {
+      tree.children.splice(2, 0, p('A claim.'), p('2 Surface temperatures come from satellites.'))
+    })
+    expect(artifactLeaks(goldTree, output, {artifacts: ['2']}).count).toBe(0)
+    expect(
+      artifactLeaks(
+        goldTree,
+        variant((tree) => tree.children.splice(2, 0, p('2'))),
+      ).pageNumbers,
+    ).toBe(1)
   })
 
   it('does not count a number that belongs to the text', () => {

@@ -19,6 +19,8 @@ export interface TreeFacts {
   blocks: string[]
   /** Contents entries from `toc` nodes. */
   toc: Array<{title: string; page?: string}>
+  /** Labels of footnote definitions and references, as printed. */
+  footnoteLabels: string[]
   pages?: number
 }
 
@@ -56,10 +58,13 @@ function itemText(node: Content): string {
  * tree is reading order.
  */
 export function collect(tree: Root): TreeFacts {
-  const facts: TreeFacts = {headings: [], listItems: [], blocks: [], toc: []}
+  const facts: TreeFacts = {headings: [], listItems: [], blocks: [], toc: [], footnoteLabels: []}
   if (tree.meta?.source?.pages !== undefined) facts.pages = tree.meta.source.pages
 
   const visit = (node: Content): void => {
+    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
+      facts.footnoteLabels.push(node.label ?? node.identifier)
+    }
     switch (node.type) {
       case 'toc':
         for (const entry of node.children) {

@@ -179,26 +179,28 @@ interface BodyComparison {
   text: TextScore
   changes: ChangeObject<string[]>[]
   outputWords: string[]
-  /** Indices of output words that begin or end a block. */
-  edges: Set<number>
+  /** Indices of output words that begin a block, and that end one. */
+  starts: Set<number>
+  ends: Set<number>
 }
 
-function blockWords(blocks: readonly string[]): {all: string[]; edges: Set<number>} {
+function blockWords(blocks: readonly string[]): {all: string[]; starts: Set<number>; ends: Set<number>} {
   const all: string[] = []
-  const edges = new Set<number>()
+  const starts = new Set<number>()
+  const ends = new Set<number>()
   for (const block of blocks) {
     const list = words(block)
     if (list.length === 0) continue
-    edges.add(all.length)
+    starts.add(all.length)
     all.push(...list)
-    edges.add(all.length - 1)
+    ends.add(all.length - 1)
   }
-  return {all, edges}
+  return {all, starts, ends}
 }
 
 function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
   const expected = blockWords(gold.blocks).all
-  const {all: found, edges} = blockWords(output.blocks)
+  const {all: found, starts, ends} = blockWords(output.blocks)
   const changes = diffWords(expected, found)
   const common = commonCount(changes)
   const total = expected.length + found.length
@@ -211,7 +213,8 @@ function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
     },
     changes,
     outputWords: found,
-    edges,
+    starts,
+    ends,
   }
 }
 
@@ -299,9 +302,9 @@ export function overJoins(gold: Tree, output: Tree): CountScore {
 }
 
 export interface ArtifactScore extends CountScore {
-  /** Running header and footer lines (and any declared page numbers) in the body. */
+  /** Running header and footer lines in the body. */
   furniture: number
-  /** Other page numbers: numbers the gold lacks, at the start or end of a block. */
+  /** Page numbers the gold lacks: a block of their own, at a block's start or end, or declared and anywhere. */
   pageNumbers: number
   /** Contents lines (title then page) in the body. */
   contents: number
@@ -321,8 +324,9 @@ const leaderLine = /(?:\.\s?){4,}\s*[\divxlcdm]+$/i
  * once, under the first of three kinds that claims it: contents lines (a gold
  * contents entry's title followed by its page, or a dot-leader line when the
  * gold has no contents), running lines (`options.artifacts`: header and
- * footer text, printed page numbers), and page numbers (a number up to the
- * page count, or a roman numeral, at the start or end of a block).
+ * footer text), and page numbers (a number up to the page count, or a roman
+ * numeral: a block of its own or at a block's start or end, or anywhere when
+ * `options.artifacts` declares it; never a gold footnote label opening a block).
  */
 export function artifactLeaks(gold: Tree, output: Tree, options: ArtifactOptions = {}): ArtifactScore {
   return artifactScore(factsOf(gold), factsOf(output), bodyComparison(factsOf(gold), factsOf(output)), options)
@@ -334,7 +338,7 @@ function artifactScore(
   comparison: BodyComparison,
   options: ArtifactOptions,
 ): ArtifactScore {
-  const {outputWords, edges} = comparison
+  const {outputWords, starts, ends} = comparison
   // Output words the diff could not align with the gold: only these can be leaks.
   const added: boolean[] = new Array(outputWords.length).fill(false)
   let at = 0
@@ -374,17 +378,29 @@ function artifactScore(
     }
   }
 
+  const isPageNumber = (word: string): boolean =>
+    (/^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage) || roman.test(word)
+  const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
+  const declaredNumbers = new Set<string>()
   let furniture = 0
   const needles = (options.artifacts ?? []).map(words).filter((needle) => needle.length > 0)
   needles.sort((a, b) => b.length - a.length)
-  for (const needle of needles) furniture += leaks(needle, 'furniture')
+  for (const needle of needles) {
+    if (needle.length === 1 && isPageNumber(needle[0]!)) declaredNumbers.add(needle[0]!)
+    else furniture += leaks(needle, 'furniture')
+  }
 
-  const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
+  // A printed page number leaks as a block of its own, at the end of a page's
+  // last block, or (declared) inside a block the page break cut. A number
+  // that opens a longer block and is a gold footnote label is that note's
+  // label, not a page number.
+  const labels = new Set(gold.footnoteLabels.flatMap(words))
   let pageNumbers = 0
   outputWords.forEach((word, index) => {
-    if (!added[index] || claimed[index] || !edges.has(index)) return
-    const isNumber = /^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage
-    if (!isNumber && !roman.test(word)) return
+    if (!added[index] || claimed[index] || !isPageNumber(word)) return
+    const alone = starts.has(index) && ends.has(index)
+    if (starts.has(index) && !alone && labels.has(word)) return
+    if (!declaredNumbers.has(word) && !starts.has(index) && !ends.has(index)) return
     claimed[index] = true
     pageNumbers++
     if (examples.length < exampleLimit) examples.push(`page number ${word}`)

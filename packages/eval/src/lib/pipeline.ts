@@ -4,6 +4,7 @@ import {performance} from 'node:perf_hooks'
 import type {Content, Diagnostic, Root} from '@folio/ast'
 import {check} from '@folio/ast'
 import {extract, type Layout} from '@folio/extract'
+import {normalize} from '@folio/normalize'
 import {words} from './text.js'
 
 /** What the eval reads from one run of the pipeline, whatever the gold. */
@@ -29,16 +30,6 @@ export interface FileRun {
   furniture: string[]
   /** Why the run produced no tree: a thrown error, named by its code when it has one. */
   error?: string
-}
-
-type Normalize = (layout: Layout) => {tree: Root; diagnostics: Diagnostic[]}
-
-async function loadNormalize(): Promise<Normalize> {
-  // The specifier is a variable so that this package builds before @folio/normalize has.
-  const specifier = '@folio/normalize'
-  const module = (await import(specifier)) as {normalize?: Normalize}
-  if (typeof module.normalize !== 'function') throw new Error('Unexpected @folio/normalize without `normalize`')
-  return module.normalize
 }
 
 function emptyFound(): Found {
@@ -138,7 +129,6 @@ export async function runFile(path: string): Promise<FileRun> {
     found.pages = layout.pageCount
     diagnostics.push(...layout.diagnostics)
     result.furniture = marginLines(layout)
-    const normalize = await loadNormalize()
     started = performance.now()
     const normalized = normalize(layout)
     found.normalizeMsPerPage = perPage(performance.now() - started, layout.pageCount)
