@@ -1,0 +1,117 @@
+import type {List, ListItem} from '@folio/ast'
+import {face} from '../fonts.js'
+import type {State, Tag} from '../state.js'
+
+/** Gap between a label and the item's text, in ems. */
+const gap = 0.6
+
+/**
+ * A list: L > LI > Lbl + LBody. Labels hang in the indent, so every line of
+ * an item starts at the same edge.
+ */
+export function list(node: List, state: State, parent: Tag): void {
+  const tag = state.tag('L', parent)
+  const labels = node.children.map((_, index) => labelOf(node, index))
+  const size = state.type.size
+  const labelFace = face('text', 'regular')
+  const widest = Math.max(0, ...labels.map((label) => state.measure(label, labelFace, size)))
+  const indent = Math.max(1.3 * size, widest + gap * size)
+  const saved = state.listLabel
+  state.indented(indent, 0, () => {
+    for (const [index, item] of node.children.entries()) {
+      state.listLabel = {text: labels[index] ?? '•', right: state.indent - gap * size}
+      state.one(item, tag)
+    }
+  })
+  state.listLabel = saved
+  state.y += state.type.leading * 0.3
+}
+
+export function listItem(node: ListItem, state: State, parent: Tag): void {
+  const tag = state.tag('LI', parent)
+  const label = state.listLabel
+  if (label) {
+    const lbl = state.tag('Lbl', tag)
+    const pieces = state.text(label.text, state.context(lbl))
+    state.pendingLabel = {pieces, right: label.right}
+  }
+  const body = state.tag('LBody', tag)
+  const saved = state.listLabel
+  state.listLabel = undefined
+  state.all(node, body)
+  state.listLabel = saved
+  // An item with no text still shows its label.
+  if (state.pendingLabel) {
+    state.placeLines([{pieces: [], width: 0}], {
+      indent: state.indent,
+      width: state.width,
+      leading: state.type.leading,
+      spaceBefore: 0,
+      spaceAfter: 0,
+    })
+  }
+}
+
+const romans: Array<[number, string]> = [
+  [1000, 'm'],
+  [900, 'cm'],
+  [500, 'd'],
+  [400, 'cd'],
+  [100, 'c'],
+  [90, 'xc'],
+  [50, 'l'],
+  [40, 'xl'],
+  [10, 'x'],
+  [9, 'ix'],
+  [5, 'v'],
+  [4, 'iv'],
+  [1, 'i'],
+]
+
+function roman(value: number): string {
+  let rest = value
+  let out = ''
+  for (const [amount, digits] of romans) {
+    while (rest >= amount) {
+      out += digits
+      rest -= amount
+    }
+  }
+  return out
+}
+
+function alpha(value: number): string {
+  let rest = value
+  let out = ''
+  while (rest > 0) {
+    rest--
+    out = String.fromCharCode(97 + (rest % 26)) + out
+    rest = Math.floor(rest / 26)
+  }
+  return out
+}
+
+/** The label of an item: the list's bullet, or its number in the style the marker shows ('1.', 'a)', '(iv)'). */
+export function labelOf(node: List, index: number): string {
+  const marker = node.marker?.trim()
+  if (!node.ordered) {
+    if (
+      marker &&
+      [...marker].length === 1 &&
+      face('text', 'regular').font.hasGlyphForCodePoint(marker.codePointAt(0) ?? 0)
+    ) {
+      return marker
+    }
+    return '•'
+  }
+  const value = (node.start ?? 1) + index
+  const match = /^(\(?)([0-9]+|[ivxlcdm]+|[IVXLCDM]+|[a-z]|[A-Z])([.)]?)$/.exec(marker ?? '')
+  if (!match) return `${value}.`
+  const [, open = '', kind = '1', close = ''] = match
+  const isRoman = /^[ivxlcdm]+$/i.test(kind) && (kind.length > 1 || /^i$/i.test(kind))
+  let number: string
+  if (/^[0-9]+$/.test(kind)) number = String(value)
+  else if (isRoman) number = kind === kind.toLowerCase() ? roman(value) : roman(value).toUpperCase()
+  else number = kind === kind.toLowerCase() ? alpha(value) : alpha(value).toUpperCase()
+  return `${open}${number}${close}`
+}

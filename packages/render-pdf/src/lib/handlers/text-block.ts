@@ -1,0 +1,26 @@
+import type {PhrasingContent} from '@folio/ast'
+import type {BlockOptions, InlineContext, State, Tag} from '../state.js'
+
+/** Set phrasing content as a block of lines in the current container. */
+export function setText(
+  state: State,
+  tag: Tag,
+  children: readonly PhrasingContent[],
+  context: Partial<InlineContext> = {},
+  options: Partial<BlockOptions> = {},
+): void {
+  const note = state.noteStyle ? {size: state.type.noteSize} : {}
+  const pieces = state.inline(children, state.context(tag, {...note, ...context}))
+  if (pieces.every((piece) => piece.space)) return
+  const width = options.width ?? state.width
+  const lines = state.breakLines(pieces, width)
+  const leading = options.leading ?? (state.noteStyle ? state.type.noteLeading : state.type.leading)
+  state.placeLines(lines, {
+    indent: state.indent,
+    width,
+    leading,
+    spaceBefore: 0,
+    spaceAfter: leading * 0.55,
+    ...options,
+  })
+}
