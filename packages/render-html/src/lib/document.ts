@@ -222,5 +222,5 @@ export function toHtml(tree: Root, options: ToHtmlOptions = {}): HtmlResult {
       nl(),
     ],
   }
-  return {value: serialize(document), diagnostics: diagnosticsOut}
+  return {value: serialize(document, {upperDoctype: true}), diagnostics: diagnosticsOut}
 }

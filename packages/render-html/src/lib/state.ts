@@ -4,6 +4,7 @@ import {diagnostic} from './diagnostic.js'
 import {handlers as defaultHandlers} from './handlers/index.js'
 import {sectionIds, slug} from './ids.js'
 import {labelsFor} from './labels.js'
+import {wholeWords} from './whole-words.js'
 import type {Handler, ParentNode, State, ToHastOptions} from './types.js'
 
 function collectDefinitions(node: Content, into: Map<string, FootnoteDefinition>): void {
@@ -67,7 +68,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
       const out: ElementContent[] = []
       // Blocks go on lines of their own, so the HTML reads (and diffs) well.
       const block = flowParents.has(parent.type)
-      for (const child of parent.children) {
+      for (const child of wholeWords(parent.children as Content[])) {
         const rendered = state.one(child, parent)
         if (block && rendered.length > 0) out.push({type: 'text', value: '\n'})
         out.push(...rendered)

@@ -15,6 +15,7 @@ import {formatDate} from './date.js'
 import {diagnostic} from './diagnostic.js'
 import {safeImageSource, safeUrl} from './safe-url.js'
 import {cleanText} from './text.js'
+import {wholeWords} from './whole-words.js'
 
 export interface MarkdownResult {
   value: string
@@ -65,7 +66,7 @@ export function toMarkdown(tree: Root): MarkdownResult {
     value: `<!-- page ${clean(node.label || String(node.page), node).replace(/--|[<>]/g, '')} -->`,
   })
 
-  const phrasing = (nodes: FolioPhrasing[]): PhrasingContent[] => nodes.flatMap(inline)
+  const phrasing = (nodes: FolioPhrasing[]): PhrasingContent[] => wholeWords(nodes).flatMap(inline)
 
   function inline(node: FolioPhrasing): PhrasingContent[] {
     switch (node.type) {
