@@ -280,12 +280,32 @@ describe('artifact leaks', () => {
     expect(result.count).toBe(2)
   })
 
-  it('counts a declared page number cut into the middle of a paragraph', () => {
-    const output = variant((tree) => replaceText(tree, 'watch closely,', 'watch 4 closely,'))
-    const result = artifactLeaks(gold(), output, {artifacts: [footer, '4']})
-    expect(result).toMatchObject({count: 1, furniture: 0, pageNumbers: 1})
-    // Without the declaration a number inside a block is not taken for a page number.
+  it('counts a page number next to a page break inside a paragraph, not one elsewhere in it', () => {
+    const cut = (number: string) =>
+      variant((tree) => {
+        const paragraph = tree.children[1]
+        if (paragraph?.type !== 'paragraph') throw new Error('fixture shape')
+        paragraph.children = [
+          t('The alliance was signed in May, '),
+          u.pageBreak(4, '4'),
+          t(`${number}including a clause.`),
+        ]
+      })
+    const goldCut = cut('')
+    expect(artifactLeaks(goldCut, cut('4 '), {artifacts: ['4']})).toMatchObject({count: 1, pageNumbers: 1})
+    const elsewhere = variant((tree) => replaceText(tree, 'watch closely,', 'watch 4 closely,'))
+    expect(artifactLeaks(gold(), elsewhere, {artifacts: ['4']}).count).toBe(0)
+  })
+
+  it('does not take a word fragment like "vi" opening a block for a roman page number', () => {
+    const output = variant((tree) => replaceText(tree, 'Undermining', 'Vi Undermining'))
     expect(artifactLeaks(gold(), output).count).toBe(0)
+    expect(
+      artifactLeaks(
+        gold(),
+        variant((tree) => tree.children.splice(2, 0, p('vi'))),
+      ).pageNumbers,
+    ).toBe(1)
   })
 
   it('counts a leaked line once when several kinds claim it', () => {

@@ -1,5 +1,5 @@
 import type {Content, Root} from '@folio/ast'
-import {normalizeText, words} from './text.js'
+import {normalizeText, PAGE_MARK, words} from './text.js'
 
 /** A heading as the metrics see it. */
 export interface HeadingFact {
@@ -15,7 +15,7 @@ export interface TreeFacts {
   headings: HeadingFact[]
   /** Text of each list item (nested lists excluded), in order. */
   listItems: string[]
-  /** Text of each block (heading, paragraph, list item, cell, caption, code), in order. */
+  /** Text of each block (heading, paragraph, list item, cell, caption, code), in order; `PAGE_MARK` where a page began. */
   blocks: string[]
   /** Contents entries from `toc` nodes. */
   toc: Array<{title: string; page?: string}>
@@ -26,10 +26,11 @@ export interface TreeFacts {
 
 const inlineTypes = new Set(['text', 'strong', 'emphasis', 'link', 'span', 'footnoteReference', 'pageBreak'])
 
-/** Text of phrasing content; footnote reference labels and page breaks carry no words. */
+/** Text of phrasing content; footnote reference labels carry no words, a page break leaves a mark. */
 function inlineText(node: Content): string {
   if (node.type === 'text') return node.value
-  if (node.type === 'footnoteReference' || node.type === 'pageBreak') return ''
+  if (node.type === 'pageBreak') return PAGE_MARK
+  if (node.type === 'footnoteReference') return ''
   if ('children' in node) return node.children.map(inlineText).join('')
   return ''
 }

@@ -2,7 +2,7 @@ import type {Root} from '@folio/ast'
 import type {ChangeObject} from 'diff'
 import {diffArrays} from 'diff'
 import {collect, type TreeFacts} from './collect.js'
-import {tokens, words} from './text.js'
+import {PAGE_MARK, tokens, words} from './text.js'
 
 /** A tree, or the facts already read from one. */
 export type Tree = Root | TreeFacts
@@ -179,28 +179,44 @@ interface BodyComparison {
   text: TextScore
   changes: ChangeObject<string[]>[]
   outputWords: string[]
-  /** Indices of output words that begin a block, and that end one. */
+  /** Indices of output words that begin a block, that end one, and that touch a page break inside one. */
   starts: Set<number>
   ends: Set<number>
+  breaks: Set<number>
 }
 
-function blockWords(blocks: readonly string[]): {all: string[]; starts: Set<number>; ends: Set<number>} {
+interface BlockWords {
+  all: string[]
+  /** Indices of words that begin a block, that end one, and that touch a page break inside one. */
+  starts: Set<number>
+  ends: Set<number>
+  breaks: Set<number>
+}
+
+function blockWords(blocks: readonly string[]): BlockWords {
   const all: string[] = []
   const starts = new Set<number>()
   const ends = new Set<number>()
+  const breaks = new Set<number>()
   for (const block of blocks) {
     const list = words(block)
     if (list.length === 0) continue
-    starts.add(all.length)
+    const base = all.length
+    starts.add(base)
     all.push(...list)
     ends.add(all.length - 1)
+    for (let mark = block.indexOf(PAGE_MARK); mark >= 0; mark = block.indexOf(PAGE_MARK, mark + 1)) {
+      const before = words(block.slice(0, mark)).length
+      if (before > 0) breaks.add(base + before - 1)
+      if (before < list.length) breaks.add(base + before)
+    }
   }
-  return {all, starts, ends}
+  return {all, starts, ends, breaks}
 }
 
 function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
   const expected = blockWords(gold.blocks).all
-  const {all: found, starts, ends} = blockWords(output.blocks)
+  const {all: found, starts, ends, breaks} = blockWords(output.blocks)
   const changes = diffWords(expected, found)
   const common = commonCount(changes)
   const total = expected.length + found.length
@@ -215,6 +231,7 @@ function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
     outputWords: found,
     starts,
     ends,
+    breaks,
   }
 }
 
@@ -304,7 +321,7 @@ export function overJoins(gold: Tree, output: Tree): CountScore {
 export interface ArtifactScore extends CountScore {
   /** Running header and footer lines in the body. */
   furniture: number
-  /** Page numbers the gold lacks: a block of their own, at a block's start or end, or declared and anywhere. */
+  /** Page numbers the gold lacks: a block of their own, at a block's start or end, or next to a page break. */
   pageNumbers: number
   /** Contents lines (title then page) in the body. */
   contents: number
@@ -325,8 +342,8 @@ const leaderLine = /(?:\.\s?){4,}\s*[\divxlcdm]+$/i
  * contents entry's title followed by its page, or a dot-leader line when the
  * gold has no contents), running lines (`options.artifacts`: header and
  * footer text), and page numbers (a number up to the page count, or a roman
- * numeral: a block of its own or at a block's start or end, or anywhere when
- * `options.artifacts` declares it; never a gold footnote label opening a block).
+ * numeral, that the gold lacks: a block of its own, at a block's start or
+ * end, or next to a page break inside a block; see the rule below).
  */
 export function artifactLeaks(gold: Tree, output: Tree, options: ArtifactOptions = {}): ArtifactScore {
   return artifactScore(factsOf(gold), factsOf(output), bodyComparison(factsOf(gold), factsOf(output)), options)
@@ -338,7 +355,7 @@ function artifactScore(
   comparison: BodyComparison,
   options: ArtifactOptions,
 ): ArtifactScore {
-  const {outputWords, starts, ends} = comparison
+  const {outputWords, starts, ends, breaks} = comparison
   // Output words the diff could not align with the gold: only these can be leaks.
   const added: boolean[] = new Array(outputWords.length).fill(false)
   let at = 0
@@ -378,29 +395,35 @@ function artifactScore(
     }
   }
 
-  const isPageNumber = (word: string): boolean =>
-    (/^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage) || roman.test(word)
   const maxPage = Math.max(output.pages ?? 0, gold.pages ?? 0) || 9999
-  const declaredNumbers = new Set<string>()
+  const isNumber = (word: string): boolean => /^\d{1,4}$/.test(word) && Number(word) >= 1 && Number(word) <= maxPage
   let furniture = 0
   const needles = (options.artifacts ?? []).map(words).filter((needle) => needle.length > 0)
   needles.sort((a, b) => b.length - a.length)
   for (const needle of needles) {
-    if (needle.length === 1 && isPageNumber(needle[0]!)) declaredNumbers.add(needle[0]!)
-    else furniture += leaks(needle, 'furniture')
+    // Printed page numbers, declared or not, are judged by position below.
+    if (needle.length === 1 && (isNumber(needle[0]!) || roman.test(needle[0]!))) continue
+    furniture += leaks(needle, 'furniture')
   }
 
-  // A printed page number leaks as a block of its own, at the end of a page's
-  // last block, or (declared) inside a block the page break cut. A number
-  // that opens a longer block and is a gold footnote label is that note's
-  // label, not a page number.
+  // A printed page number leaks as a block of its own, at the end of a
+  // page's last block, at the start of the next page's first block, or next
+  // to a page break inside a block. A number that opens a longer block and is
+  // a gold footnote label is that note's label; a roman numeral counts only
+  // alone or at a block's end (`vi` opening a block is more likely a broken word).
   const labels = new Set(gold.footnoteLabels.flatMap(words))
   let pageNumbers = 0
   outputWords.forEach((word, index) => {
-    if (!added[index] || claimed[index] || !isPageNumber(word)) return
+    if (!added[index] || claimed[index]) return
     const alone = starts.has(index) && ends.has(index)
-    if (starts.has(index) && !alone && labels.has(word)) return
-    if (!declaredNumbers.has(word) && !starts.has(index) && !ends.has(index)) return
+    let leak = false
+    if (isNumber(word)) {
+      const opensBlock = starts.has(index) && !alone
+      leak = opensBlock ? !labels.has(word) : alone || ends.has(index) || breaks.has(index)
+    } else if (roman.test(word)) {
+      leak = alone || ends.has(index)
+    }
+    if (!leak) return
     claimed[index] = true
     pageNumbers++
     if (examples.length < exampleLimit) examples.push(`page number ${word}`)

@@ -1,3 +1,6 @@
+/** Stands for a `pageBreak` in the text of a block; normalization removes it. */
+export const PAGE_MARK = '\ue000'
+
 /**
  * Text normalization shared by every metric, so that gold and output are
  * compared on the same footing: case, typographic quotes, hyphen variants and
@@ -7,7 +10,7 @@
 export function normalizeText(value: string): string {
   return value
     .normalize('NFC')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff\ue000]/g, '')
     .replace(/[\u2018\u2019\u201b\u2032\u02bc]/g, "'")
     .replace(/[\u201c\u201d\u201f\u2033]/g, '"')
     .replace(/[\u2010\u2011]/g, '-')
