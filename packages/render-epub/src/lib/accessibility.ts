@@ -1,7 +1,10 @@
 /** What the edition holds, counted from the content documents actually written. */
 export interface EditionInventory {
   title: string
+  /** Top-level sections (chapters). */
   sections: number
+  /** Sections below the top level. */
+  subsections: number
   /** Headings of all ranks in the content documents. */
   headings: number
   pages: number
@@ -12,7 +15,7 @@ export interface EditionInventory {
   lists: number
   /** Any ARIA roles in the content (DPUB-ARIA page breaks, footnotes …). */
   aria: boolean
-  /** The language the summary is written in (English). */
+  /** The file name of the source PDF. */
   sourceName?: string | undefined
 }
 
@@ -48,9 +51,11 @@ export function accessibilityMetadata(inventory: EditionInventory): Accessibilit
       `${inventory.sourceName ? ` (${inventory.sourceName})` : ''}, in its reading order.`,
   ]
   if (inventory.sections > 0) {
+    const sub =
+      inventory.subsections > 0 ? ` (with ${plural(inventory.subsections, 'sub-section', 'sub-sections')})` : ''
     parts.push(
-      `Its ${plural(inventory.sections, 'section is', 'sections are')} marked up with ` +
-        `${plural(inventory.headings, 'heading', 'headings')} and listed in a nested table of contents.`,
+      `Its ${plural(inventory.sections, 'section', 'sections')}${sub} are marked up with headings ` +
+        'and listed in a nested table of contents.',
     )
   } else {
     parts.push('It has no headed sections; the table of contents leads to the start of the text.')

@@ -118,7 +118,7 @@ export function prepareContent(documents: ContentDocument[], options: PrepareOpt
           element.properties['id'] = fresh(`page-${label.replace(/\s+/g, '-')}`)
         if (!hasToken(element.properties, 'epub:type', 'pagebreak')) element.properties['epub:type'] = 'pagebreak'
         facts.pages.push({label, href: `${document.href}#${stringProperty(element.properties, 'id')}`})
-      } else if (element.tagName === 'section' && !stringProperty(element.properties, 'id')) {
+      } else if (element.tagName === 'section' && !targetOf(element)) {
         element.properties['id'] = fresh('section')
       }
     })
@@ -230,16 +230,26 @@ function headingOf(section: Element): Element | undefined {
   return undefined
 }
 
+/** The id a link to a section points at: the section's own, else its heading's. */
+function targetOf(section: Element): string | undefined {
+  const own = stringProperty(section.properties, 'id')
+  if (own) return own
+  const heading = headingOf(section)
+  return heading ? stringProperty(heading.properties, 'id') : undefined
+}
+
 function collect(document: ContentDocument, facts: ContentFacts, diagnostics: Diagnostic[]): void {
   const tocAt = (nodes: ElementContent[], into: TocItem[]) => {
     for (const node of nodes) {
       if (!isElement(node)) continue
+      // A chapter's endnotes are reached from its note references, not listed as a chapter of their own.
+      if (node.tagName === 'section' && hasToken(node.properties, 'role', 'doc-endnotes')) continue
       if (node.tagName === 'section') {
         const heading = headingOf(node)
         if (heading) {
           const item: TocItem = {
             title: hastText(heading).replace(/\s+/g, ' ').trim(),
-            href: `${document.href}#${stringProperty(node.properties, 'id')}`,
+            href: `${document.href}#${targetOf(node)}`,
             children: [],
           }
           into.push(item)
@@ -301,13 +311,13 @@ function collect(document: ContentDocument, facts: ContentFacts, diagnostics: Di
     else if (element.tagName === 'table') facts.tables++
     else if (element.tagName === 'ul' || element.tagName === 'ol') facts.lists++
     if (element.properties['role'] !== undefined) facts.aria = true
-    if (
-      hasToken(element.properties, 'role', 'doc-footnote') ||
-      hasToken(element.properties, 'role', 'doc-endnote') ||
-      hasToken(element.properties, 'epub:type', 'footnote') ||
-      hasToken(element.properties, 'epub:type', 'endnote')
-    ) {
+    if (hasToken(element.properties, 'role', 'doc-footnote') || hasToken(element.properties, 'epub:type', 'footnote')) {
       facts.footnotes++
+    } else if (hasToken(element.properties, 'role', 'doc-endnotes')) {
+      // One list item per note.
+      for (const list of element.children) {
+        if (isElement(list) && list.tagName === 'ol') facts.footnotes += list.children.filter(isElement).length
+      }
     }
   })
 }

@@ -128,9 +128,17 @@ export function buildEpub(tree: Root, options: EpubOptions, renderer: HtmlRender
   for (const document of documents) document.title = plainTitle(document.body) ?? title
 
   const sections = tree.children.filter((child) => child.type === 'section').length
+  let subsections = 0
+  const countSections = (node: Root | Root['children'][number]): void => {
+    if (node.type === 'section' && node.depth > 1) subsections++
+    if (node.type === 'root' || node.type === 'section')
+      for (const child of node.children) countSections(child as Root['children'][number])
+  }
+  countSections(tree)
   const inventory: EditionInventory = {
     title,
     sections,
+    subsections,
     headings: facts.headings,
     pages: facts.pages.length,
     footnotes: facts.footnotes,

@@ -1,0 +1,5 @@
+export type {EditionInventory} from './lib/accessibility.js'
+export {accessibilityMetadata, CONFORMANCE} from './lib/accessibility.js'
+export {identifierFor} from './lib/identifier.js'
+export {toEpub} from './lib/to-epub.js'
+export type {EpubOptions, EpubResult} from './lib/types.js'

@@ -1,0 +1,29 @@
+import type {Root} from '@folio/ast'
+import {footnoteId, sectionIds, toHast} from '@folio/render-html'
+import {buildEpub} from './epub.js'
+import {epubStylesheet} from './stylesheet.js'
+import type {EpubOptions, EpubResult} from './types.js'
+
+/**
+ * Turn a Folio tree into an EPUB 3 file: one XHTML content document per top-level section (rendered by
+ * `toHast` of `@folio/render-html`), a title page, `nav.xhtml` with a nested table of contents, landmarks and a
+ * page-list, a package document with EPUB Accessibility 1.1 metadata, all zipped deterministically.
+ */
+export async function toEpub(tree: Root, options: EpubOptions = {}): Promise<EpubResult> {
+  // Section ids come from the whole tree, so that every chapter, rendered on its own, keeps the ids the HTML
+  // edition gives, and a link from one chapter to another finds its target.
+  const ids = tree?.type === 'root' ? sectionIds(tree) : new Map()
+  return buildEpub(tree, options, {
+    toHast: (chapter, diagnostics) =>
+      toHast(chapter, {
+        diagnostics,
+        sectionIds: ids,
+        // Each chapter is a page of its own: depth-1 sections are `h1`.
+        headingOffset: 0,
+        // A note may be called from another chapter than the one that holds it; the packaging resolves
+        // the fragment to the right file.
+        footnoteHref: (identifier) => `#${footnoteId(identifier)}`,
+      }),
+    stylesheet: epubStylesheet,
+  })
+}
