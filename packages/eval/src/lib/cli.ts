@@ -32,7 +32,8 @@ class UsageError extends Error {}
 /** Runs the eval; resolves to the exit code. Tables go to stdout, progress to stderr. */
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
   try {
-    const parsed = parseArgs(argv, args)
+    // `pnpm eval -- --no-corpus` hands the separator on: drop it.
+    const parsed = parseArgs(argv[0] === '--' ? argv.slice(1) : argv, args)
     if (parsed.help) {
       process.stdout.write(`${await renderUsage(command)}\n`)
       return EXIT.ok
