@@ -67,12 +67,29 @@ describe('document vocabulary', () => {
 })
 
 describe('other languages', () => {
-  it('uses French patterns without an English word list', () => {
+  it('uses the French list, not the English one', () => {
     const judge = new HyphenationJudge({lang: 'fr'})
-    expect(judge.decide('trans', 'port')).toMatchObject({join: true, reason: 'pattern-break'})
+    expect(judge.decide('trans', 'port')).toMatchObject({join: true, word: 'transport'})
+    expect(judge.decide('chauf', 'fage')).toMatchObject({join: true, reason: 'word-list-word'})
   })
-  it('uses German patterns', () => {
+  it('uses German patterns where no word list is installed', () => {
     const judge = new HyphenationJudge({lang: 'de-DE'})
-    expect(judge.decide('Verwal', 'tung').join).toBe(true)
+    expect(judge.decide('verwal', 'tung')).toMatchObject({join: true, reason: 'pattern-break'})
+    expect(judge.decide('verw', 'altung')).toMatchObject({join: false, reason: 'no-pattern-break'})
+  })
+})
+
+describe('French word list', () => {
+  const judge = new HyphenationJudge({lang: 'fr-FR'})
+  it('keeps compounds the list spells with a hyphen', () => {
+    expect(judge.decide('soixante', 'cinq')).toMatchObject({
+      join: false,
+      word: 'soixante-cinq',
+      reason: 'word-list-compound',
+    })
+    expect(judge.decide('porte', 'parole').word).toBe('porte-parole')
+  })
+  it('joins words the list knows whole', () => {
+    expect(judge.decide('lo', 'gement')).toMatchObject({join: true, word: 'logement', reason: 'word-list-word'})
   })
 })

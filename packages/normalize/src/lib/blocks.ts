@@ -289,7 +289,12 @@ function startsNewBlock(
   if (marker) return true
   const size = Math.max(previous.size, line.size)
   const delta = line.baseline - previous.baseline
-  if (delta < -0.5 * size) return true
+  if (delta < -0.5 * size) {
+    // The top of the next column: the block runs on when its text does.
+    const nextColumn = line.x0 > previous.x1 - 5 && open.kind !== 'heading'
+    if (!nextColumn || isLarge(line, metrics) || Math.abs(line.size - previous.size) > 0.75) return true
+    return !(/^\p{Ll}/u.test(line.text.trim()) || !terminal.test(previous.text.trim()))
+  }
   if (open.kind === 'heading') {
     return styleKey(previous) !== styleKey(line) || delta > size * 1.7
   }

@@ -51,7 +51,13 @@ const patternModules: Record<string, string> = {
 }
 
 const hyphenatorCache = new Map<string, Hyphenator | null>()
-let englishWords: Set<string> | undefined
+const wordLists = new Map<string, Set<string>>()
+
+/** Word-list packages by language; French lists hyphenated compounds too ("soixante-cinq"). */
+const wordListModules: Record<string, string> = {
+  en: 'an-array-of-english-words',
+  fr: 'an-array-of-french-words',
+}
 
 function hyphenatorFor(lang: string): Hyphenator | null {
   const key = lang.toLowerCase()
@@ -67,11 +73,17 @@ function hyphenatorFor(lang: string): Hyphenator | null {
   return result
 }
 
-/** The maintained word list for the language, when one is installed (English for now). */
+/** The maintained word list for the language, when one is installed (English and French). */
 function wordListFor(lang: string): Set<string> | null {
-  if (!lang.toLowerCase().startsWith('en')) return null
-  if (!englishWords) englishWords = new Set(require('an-array-of-english-words') as string[])
-  return englishWords
+  const base = lang.toLowerCase().split('-')[0] ?? ''
+  const moduleId = wordListModules[base]
+  if (!moduleId) return null
+  let list = wordLists.get(base)
+  if (!list) {
+    list = new Set(require(moduleId) as string[])
+    wordLists.set(base, list)
+  }
+  return list
 }
 
 const letters = /\p{L}/u
@@ -134,6 +146,7 @@ export class HyphenationJudge {
 
     const words = this.#words
     if (words) {
+      if (words.has(compound)) return keep('word-list-compound')
       if (isKnown(words, whole)) return join('word-list-word')
       const leftLower = leftCore.toLowerCase()
       const rightLower = rightCore.toLowerCase()

@@ -444,6 +444,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     }
     if (block.kind === 'notes') {
       const nodes = block.notes.map((note) => noteNode(note, options))
+      // Notes of a page a list runs over wait for the list to end.
       if (lists.length > 0) pendingNotes.push(...nodes)
       else container().push(...nodes)
       continue
@@ -454,6 +455,12 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
       if (pendingBreaks.length > 0) {
         item.children.unshift(...pendingBreaks)
         pendingBreaks = []
+        // On the new page the list may stand at another left edge: the same marker goes on with it.
+        const same = [...lists].reverse().find((open) => open.pattern === block.marker.pattern)
+        if (same) {
+          const shift = block.markerX - same.markerX
+          for (const open of lists) open.markerX += shift
+        }
       }
       while (lists.length > 0 && block.markerX < lists[lists.length - 1]!.markerX - 3) lists.pop()
       const current = lists[lists.length - 1]
