@@ -15,7 +15,7 @@ describe('html-validate', () => {
         const {value} = toHtml(doc.tree, {fragment})
         const report = await validator.validateString(value)
         const messages = report.results.flatMap((result) =>
-          result.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.selector ?? ""} ${m.message}`),
+          result.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.selector ?? ''} ${m.message}`),
         )
         expect(messages).toEqual([])
       })

@@ -4,8 +4,8 @@ import {diagnostic} from './diagnostic.js'
 import {handlers as defaultHandlers} from './handlers/index.js'
 import {sectionIds, slug} from './ids.js'
 import {labelsFor} from './labels.js'
-import {wholeWords} from './whole-words.js'
 import type {Handler, ParentNode, State, ToHastOptions} from './types.js'
+import {wholeWords} from './whole-words.js'
 
 function collectDefinitions(node: Content, into: Map<string, FootnoteDefinition>): void {
   if (node.type === 'footnoteDefinition' && !into.has(node.identifier)) into.set(node.identifier, node)
