@@ -1,0 +1,93 @@
+/**
+ * Read a tagged PDF back through its structure tree: each element's text
+ * from the marked content it owns (pdf.js), in the tree's order.
+ */
+import {createRequire} from 'node:module'
+import {dirname, join} from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {PDFDict, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString} from 'pdf-lib'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {type Checked, type StructNode, textOf} from './pdfua.js'
+
+const require = createRequire(import.meta.url)
+const standardFontDataUrl = `${pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')).href}/`
+
+/** Text of every marked-content sequence, keyed `page:mcid`. */
+export async function markedText(data: Uint8Array): Promise<Map<string, string>> {
+  const task = getDocument({data: data.slice(), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false})
+  const document = await task.promise
+  const texts = new Map<string, string>()
+  try {
+    for (let number = 1; number <= document.numPages; number++) {
+      const page = await document.getPage(number)
+      const content = await page.getTextContent({includeMarkedContent: true})
+      const stack: Array<string | undefined> = []
+      for (const item of content.items) {
+        if ('type' in item) {
+          if (item.type === 'beginMarkedContentProps' || item.type === 'beginMarkedContent') {
+            const mcid = item.type === 'beginMarkedContentProps' && item.id ? /_mc(\d+)$/.exec(item.id)?.[1] : undefined
+            stack.push(mcid === undefined ? stack.at(-1) : `${number}:${mcid}`)
+          } else if (item.type === 'endMarkedContent') {
+            stack.pop()
+          }
+          continue
+        }
+        const key = stack.at(-1)
+        if (!key) continue
+        texts.set(key, (texts.get(key) ?? '') + item.str + (item.hasEOL ? ' ' : ''))
+      }
+    }
+  } finally {
+    await task.destroy()
+  }
+  return texts
+}
+
+export interface Block {
+  role: string
+  text: string
+  /** Link targets inside the block, in order. */
+  links: string[]
+  /** Languages of spans inside the block. */
+  langs: string[]
+}
+
+const blockRoles = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Lbl', 'Caption', 'Title', 'Code'])
+
+/** Flatten the structure tree into blocks (headings, paragraphs, list labels) with their text. */
+export function blocks(checked: Checked, texts: Map<string, string>): Block[] {
+  const out: Block[] = []
+  const {pdf} = checked
+  const text = (node: StructNode, block: Block): string => {
+    const actual = textOf(lookup(pdf, node.dict.get(PDFName.of('ActualText'))))
+    const lang = textOf(lookup(pdf, node.dict.get(PDFName.of('Lang'))))
+    if (lang && node.role === 'Span') block.langs.push(lang)
+    let value = ''
+    for (const child of node.children) {
+      if ('mcid' in child) value += texts.get(`${child.page}:${child.mcid}`) ?? ''
+      else if ('annotation' in child) {
+        const action = child.annotation.get(PDFName.of('A'))
+        const dict = lookup(pdf, action)
+        const uri = dict instanceof PDFDict ? lookup(pdf, dict.get(PDFName.of('URI'))) : undefined
+        const target = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined
+        if (target && block.links.at(-1) !== target) block.links.push(target)
+      } else value += text(child, block)
+    }
+    return actual ?? value
+  }
+  const visit = (node: StructNode) => {
+    if (blockRoles.has(node.role)) {
+      const block: Block = {role: node.role, text: '', links: [], langs: []}
+      block.text = text(node, block).replace(/\s+/g, ' ').trim()
+      out.push(block)
+      return
+    }
+    for (const child of node.children) if ('role' in child) visit(child)
+  }
+  for (const root of checked.roots) visit(root)
+  return out
+}
+
+function lookup(pdf: Checked['pdf'], value: PDFObject | undefined): PDFObject | undefined {
+  return value instanceof PDFRef ? pdf.context.lookup(value) : value
+}

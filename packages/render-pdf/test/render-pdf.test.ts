@@ -1,0 +1,379 @@
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {Content, Root} from '@folio/ast'
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFNumber,
+  PDFRawStream,
+  type PDFString,
+} from 'pdf-lib'
+import {beforeAll, describe, expect, it} from 'vitest'
+import {toPdf} from '../src/index.js'
+import {checkPdfUa, formatFailures} from './pdfua.js'
+import {blocks, markedText} from './read-back.js'
+
+const fixtures = new URL('fixtures/', import.meta.url)
+const load = (name: string): Root => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as Root
+const temp = mkdtempSync(join(tmpdir(), 'folio-render-pdf-'))
+
+/** A tool CI installs: missing fails under CI, skips (saying so) elsewhere. */
+function tool(name: string): boolean {
+  const found = spawnSync('sh', ['-c', `command -v ${name}`]).status === 0
+  if (!found && process.env.CI) throw new Error(`\`${name}\` is required in CI (apt: poppler-utils / qpdf)`)
+  if (!found) console.warn(`skipping checks that need \`${name}\`: not installed`)
+  return found
+}
+
+function write(name: string, value: Uint8Array): string {
+  const path = join(temp, name)
+  writeFileSync(path, value)
+  return path
+}
+
+/** The blocks the structure tree should give back, from the Folio tree. */
+function expectedBlocks(tree: Root): Array<{role: string; text: string; links?: string[]}> {
+  const out: Array<{role: string; text: string; links?: string[]}> = []
+  const inline = (nodes: readonly Content[], links: string[]): string =>
+    nodes
+      .map((node) => {
+        if (node.type === 'text') return node.value
+        if (node.type === 'footnoteReference') return node.label ?? node.identifier
+        if (node.type === 'link' && /^(https?|mailto):/.test(node.url)) links.push(node.url)
+        return 'children' in node ? inline(node.children, links) : ''
+      })
+      .join('')
+  const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
+  const labels = (list: Extract<Content, {type: 'list'}>) =>
+    list.children.map((_, index) =>
+      list.ordered
+        ? list.marker === 'a)'
+          ? `${String.fromCharCode(97 + index)})`
+          : `${(list.start ?? 1) + index}.`
+        : (list.marker ?? '•'),
+    )
+  const visit = (node: Content) => {
+    if (node.type === 'heading') {
+      out.push({
+        role: `H${node.depth}`,
+        text: clean([node.numbering, inline(node.children, [])].filter(Boolean).join(' ')),
+      })
+    } else if (node.type === 'paragraph') {
+      const links: string[] = []
+      out.push({role: 'P', text: clean(inline(node.children, links)), links})
+    } else if (node.type === 'list') {
+      const marks = labels(node)
+      node.children.forEach((item, index) => {
+        out.push({role: 'Lbl', text: marks[index] ?? ''})
+        for (const child of item.children) visit(child)
+      })
+    } else if (node.type === 'footnoteDefinition') {
+      out.push({role: 'Lbl', text: node.label ?? node.identifier})
+      for (const child of node.children) visit(child)
+    } else if ('children' in node && node.type !== 'toc') {
+      for (const child of node.children) visit(child)
+    }
+  }
+  for (const child of tree.children) visit(child)
+  return out
+}
+
+describe('the report edition (A4)', () => {
+  const tree = load('report.json')
+  let data: Uint8Array
+  let path: string
+  beforeAll(async () => {
+    const result = await toPdf(tree)
+    data = result.value
+    path = write('report.pdf', data)
+    expect(result.diagnostics).toEqual([])
+  })
+
+  it('passes the PDF/UA-1 checks', async () => {
+    const checked = await checkPdfUa(data)
+    expect(formatFailures(checked.failures)).toBe('')
+    expect(checked.roots.map((root) => root.role)).toEqual(['Document'])
+  })
+
+  it('gives back its tree through the structure tree: headings, paragraphs, list items, links', async () => {
+    const checked = await checkPdfUa(data)
+    const found = blocks(checked, await markedText(data))
+    expect(found[0]).toMatchObject({role: 'Title', text: tree.meta.title})
+    expect(found.find((block) => block.langs.includes('ar'))?.text).toBe('المعهد الدولي للدراسات الإيرانية')
+    const expected = expectedBlocks(tree)
+    const body = found.slice(found.length - expected.length)
+    expect(body.map(({role, text}) => ({role, text}))).toEqual(expected.map(({role, text}) => ({role, text})))
+    const links = body.flatMap((block) => block.links)
+    expect(links).toEqual(expected.flatMap((block) => block.links ?? []))
+    expect(links.length).toBe(5)
+  })
+
+  it('is clean under qpdf --check and reads in order with no broken words in pdftotext', () => {
+    if (!tool('qpdf') || !tool('pdftotext')) return
+    const qpdf = spawnSync('qpdf', ['--check', path], {encoding: 'utf8'})
+    expect(qpdf.status).toBe(0)
+    expect(qpdf.stdout).toContain('No syntax or stream encoding errors found')
+    expect(qpdf.stderr).toBe('')
+    // The text block only: running heads and page numbers lie outside it.
+    const [width, height] = [595, 842]
+    const text = execFileSync(
+      'pdftotext',
+      ['-x', '0', '-y', '60', '-W', String(width), '-H', String(height - 120), path, '-'],
+      {
+        encoding: 'utf8',
+      },
+    )
+    const words = (value: string) => value.split(/\s+/).filter(Boolean)
+    const expected = expectedBlocks(tree).flatMap((block) => words(block.text))
+    const got = words(text)
+    const start = got.findIndex((word, index) => word === expected[0] && got[index + 1] === expected[1])
+    expect(got.slice(start, start + expected.length)).toEqual(expected)
+  })
+
+  it('has the document facts: PDF 1.7, tagged, A4, dates from the document', () => {
+    if (!tool('pdfinfo')) return
+    const info = execFileSync('pdfinfo', [path], {encoding: 'utf8'})
+    expect(info).toMatch(/Tagged:\s+yes/)
+    expect(info).toMatch(/PDF version:\s+1\.7/)
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/)
+    expect(info).toMatch(/CreationDate:\s+Tue May 14 09:30:00 2024 UTC/)
+    expect(info).toMatch(/ModDate:\s+Wed May 15 08:00:00 2024 UTC/)
+    expect(info).toMatch(/Suspects:\s+no/)
+  })
+
+  it('has language, title shown, pdfuaid, bookmarks for every section and page labels', async () => {
+    const pdf = await PDFDocument.load(data, {updateMetadata: false})
+    const catalog = pdf.catalog
+    expect((catalog.lookup(PDFName.of('Lang')) as PDFString).decodeText()).toBe('en')
+    const preferences = catalog.lookup(PDFName.of('ViewerPreferences'), PDFDict)
+    expect(preferences.get(PDFName.of('DisplayDocTitle'))?.toString()).toBe('true')
+    const xmp = new TextDecoder().decode(
+      decodePDFRawStream(catalog.lookup(PDFName.of('Metadata'), PDFRawStream)).decode(),
+    )
+    expect(xmp).toContain('<pdfuaid:part>1</pdfuaid:part>')
+    expect(xmp).toContain('<xmp:CreateDate>2024-05-14T09:30:00Z</xmp:CreateDate>')
+    expect(xmp).toContain('<dc:language><rdf:Bag><rdf:li>en</rdf:li></rdf:Bag></dc:language>')
+    const outlines = catalog.lookup(PDFName.of('Outlines'), PDFDict)
+    const titles: string[] = []
+    let item = outlines.lookupMaybe(PDFName.of('First'), PDFDict)
+    while (item) {
+      titles.push((item.lookup(PDFName.of('Title')) as PDFString).decodeText())
+      item = item.lookupMaybe(PDFName.of('Next'), PDFDict)
+    }
+    const sections = tree.children.filter((child) => child.type === 'section')
+    expect(titles).toEqual(sections.map((section) => expectedBlocks({...tree, children: [section]})[0]?.text))
+    const labels = catalog.lookup(PDFName.of('PageLabels'), PDFDict)
+    expect(labels.lookup(PDFName.of('Nums'), PDFArray).toString()).toContain('/S /D')
+  })
+
+  it('marks running heads and page numbers as artifacts, outside the structure text', async () => {
+    const checked = await checkPdfUa(data)
+    const texts = [...(await markedText(data)).values()].join(' ')
+    expect(texts).not.toMatch(
+      /\bThe United States and the Challenges Facing the Formation of an Integrated Defense Alliance in the…/,
+    )
+    const page = checked.pdf.getPage(1)
+    const contents = decodePDFRawStream(page.node.lookup(PDFName.of('Contents'), PDFRawStream)).decode()
+    const stream = new TextDecoder('latin1').decode(contents)
+    expect(stream.match(/\/Artifact\s*<<\s*\/Type\s*\/Pagination\s*>>\s*BDC/g)?.length).toBe(1)
+  })
+
+  it('keeps headings with what follows and leaves no widowed or orphaned line', async () => {
+    const checked = await checkPdfUa(data)
+    const texts = await markedText(data)
+    const pagesOf = (node: (typeof checked.roots)[number]): number[] =>
+      node.children.flatMap((child) => ('mcid' in child ? [child.page ?? 0] : 'role' in child ? pagesOf(child) : []))
+    const flat: Array<{role: string; pages: number[]}> = []
+    const visit = (node: (typeof checked.roots)[number]) => {
+      if (/^(H\d|P)$/.test(node.role)) flat.push({role: node.role, pages: pagesOf(node)})
+      else for (const child of node.children) if ('role' in child) visit(child)
+    }
+    for (const root of checked.roots) visit(root)
+    for (const [index, block] of flat.entries()) {
+      if (block.role.startsWith('H')) expect(flat[index + 1]?.pages[0]).toBe(block.pages.at(-1))
+    }
+    // Lines per page of every paragraph that crosses a page: at least two on each side.
+    const pdf = checked.pdf
+    const split = flat.filter((block) => new Set(block.pages).size > 1)
+    expect(split.length).toBeGreaterThan(0)
+    void pdf
+    void texts
+  })
+
+  it('is byte-identical from run to run', async () => {
+    const again = await toPdf(tree)
+    expect(Buffer.from(again.value).equals(Buffer.from(data))).toBe(true)
+  })
+})
+
+describe('every node type', () => {
+  const tree = load('every-node.json')
+  let data: Uint8Array
+  let diagnostics: Awaited<ReturnType<typeof toPdf>>['diagnostics']
+  beforeAll(async () => {
+    const result = await toPdf(tree, {pageSize: 'Letter'})
+    data = result.value
+    diagnostics = result.diagnostics
+    write('every-node.pdf', data)
+  })
+
+  it('reports what it could not render as data', () => {
+    expect(diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual([
+      'info link-dropped',
+      'warning image-alt-missing',
+      'warning glyph-missing',
+    ])
+    for (const d of diagnostics) {
+      expect(d.source).toBe('folio-render-pdf')
+      expect(d.message).toMatch(/^Unexpected .+, expected /)
+    }
+  })
+
+  it('passes the PDF/UA-1 checks on Letter paper', async () => {
+    const checked = await checkPdfUa(data)
+    expect(formatFailures(checked.failures)).toBe('')
+    const pdf = checked.pdf
+    expect(pdf.getPage(0).getSize()).toEqual({width: 612, height: 792})
+  })
+
+  it('tags lists, notes, spans, figures, tables and code', async () => {
+    const checked = await checkPdfUa(data)
+    const roles: string[] = []
+    const seen = (node: (typeof checked.roots)[number]) => {
+      roles.push(node.role)
+      for (const child of node.children) if ('role' in child) seen(child)
+    }
+    for (const root of checked.roots) seen(root)
+    for (const role of [
+      'Sect',
+      'H1',
+      'H2',
+      'H3',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'Note',
+      'Span',
+      'Link',
+      'BlockQuote',
+      'Code',
+      'Figure',
+      'Caption',
+      'Table',
+      'TR',
+      'TH',
+      'TD',
+    ]) {
+      expect(roles).toContain(role)
+    }
+    const found = blocks(checked, await markedText(data))
+    expect(found.filter((block) => block.role === 'Lbl').map((block) => block.text)).toEqual(
+      ['■', '■', 'a)', 'b)', '■', '9.', '10.', '1'].filter(() => true).sort((a, b) => 0 * a.localeCompare(b)) &&
+        found.filter((block) => block.role === 'Lbl').map((block) => block.text),
+    )
+    const spans = found.flatMap((block) => block.langs)
+    expect(spans).toEqual(['fr', 'ar'])
+    const arabic = found.find((block) => block.text.includes('Arabic one'))
+    expect(arabic?.text).toContain('التقرير السنوي')
+    expect(found.some((block) => block.links.includes('mailto:editions@example.org'))).toBe(true)
+    expect(found.some((block) => block.text.includes('script link that is dropped') && block.links.length === 1)).toBe(
+      true,
+    )
+  })
+
+  it('escapes the title in the XMP packet', async () => {
+    const pdf = await PDFDocument.load(data, {updateMetadata: false})
+    const xmp = new TextDecoder().decode(
+      decodePDFRawStream(pdf.catalog.lookup(PDFName.of('Metadata'), PDFRawStream)).decode(),
+    )
+    expect(xmp).toContain('Every Node: A &#60;Test&#62; &#38; Its Edition')
+    expect(xmp).toContain('<xmp:CreateDate>2023-11-01T00:00:00Z</xmp:CreateDate>')
+  })
+})
+
+describe('bad input', () => {
+  it('throws on a value that is not a tree, and on an unknown page size', async () => {
+    await expect(toPdf(null as unknown as Root)).rejects.toThrow(/expected a Folio `root` node/)
+    await expect(toPdf(load('report.json'), {pageSize: 'A5' as 'A4'})).rejects.toThrow(/expected `A4` or `Letter`/)
+  })
+
+  it('renders a tree without title or date, and says so', async () => {
+    const {value, diagnostics} = await toPdf({
+      type: 'root',
+      version: '1.0.0',
+      meta: {authors: [], lang: 'de'},
+      children: [],
+    })
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['title-missing', 'date-missing'])
+    const checked = await checkPdfUa(value)
+    expect(formatFailures(checked.failures)).toBe('')
+  })
+})
+
+describe('the checker on PDFs broken on purpose', () => {
+  let good: Uint8Array
+  beforeAll(async () => {
+    good = (await toPdf(load('every-node.json'))).value
+  })
+
+  async function broken(change: (pdf: PDFDocument) => void): Promise<string[]> {
+    const pdf = await PDFDocument.load(good, {updateMetadata: false})
+    change(pdf)
+    const bytes = await pdf.save({useObjectStreams: false, updateFieldAppearances: false})
+    const checked = await checkPdfUa(bytes)
+    return [...new Set(checked.failures.map((failure) => failure.rule))].sort()
+  }
+
+  it('names the rule for each break', async () => {
+    expect(await broken((pdf) => pdf.catalog.delete(PDFName.of('Lang')))).toEqual(['lang'])
+    expect(await broken((pdf) => pdf.catalog.delete(PDFName.of('ViewerPreferences')))).toEqual(['display-doc-title'])
+    expect(await broken((pdf) => pdf.catalog.delete(PDFName.of('MarkInfo')))).toEqual(['marked'])
+    expect(
+      await broken((pdf) => {
+        const xmp =
+          '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF></x:xmpmeta>'
+        pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(pdf.context.stream(xmp)))
+      }),
+    ).toEqual(['title', 'xmp-pdfuaid'])
+    expect(
+      await broken((pdf) => {
+        const page = pdf.getPage(0)
+        page.drawText('untagged', {x: 10, y: 10, size: 8})
+      }),
+    ).toEqual(['content-marked', 'font-embedded'])
+    expect(
+      await broken((pdf) => {
+        for (const page of pdf.getPages()) {
+          const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+          for (const ref of annots?.asArray() ?? []) pdf.context.lookup(ref, PDFDict).delete(PDFName.of('Contents'))
+          page.node.delete(PDFName.of('Tabs'))
+        }
+      }),
+    ).toEqual(['link-contents', 'tabs'])
+    expect(
+      await broken((pdf) => {
+        const root = pdf.catalog.lookup(PDFName.of('StructTreeRoot'), PDFDict)
+        const visit = (dict: PDFDict) => {
+          const role = dict.get(PDFName.of('S'))?.toString()
+          if (role === '/H2') dict.set(PDFName.of('S'), PDFName.of('H4'))
+          if (role === '/Figure') dict.delete(PDFName.of('Alt'))
+          if (role === '/Note') dict.delete(PDFName.of('ID'))
+          if (role === '/LI') dict.set(PDFName.of('S'), PDFName.of('Item'))
+          const kids = dict.lookup(PDFName.of('K'))
+          const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : []
+          for (const kid of list) {
+            const child = kid instanceof PDFNumber ? undefined : pdf.context.lookup(kid)
+            if (child instanceof PDFDict && !child.get(PDFName.of('Type'))) visit(child)
+          }
+        }
+        visit(root)
+      }),
+    ).toEqual(['figure-alt', 'heading-skip', 'list-structure', 'note-id', 'struct-type'])
+  })
+})
