@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto'
 import {stat} from 'node:fs/promises'
 import {basename, extname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {glob, isDynamicPattern} from 'tinyglobby'
@@ -73,7 +74,7 @@ export function outputBase(out: string, input: Input): string {
   return target
 }
 
-/** `--shard i/n`: keep every n-th file starting at the i-th (1-based) of the sorted list. */
+/** Parse `--shard i/n` (1-based). */
 export function parseShard(value: string): {index: number; count: number} {
   const match = /^(\d+)\/(\d+)$/.exec(value)
   const index = Number(match?.[1])
@@ -84,6 +85,14 @@ export function parseShard(value: string): {index: number; count: number} {
   return {index, count}
 }
 
-export function shard<T>(items: T[], spec: {index: number; count: number}): T[] {
-  return items.filter((_, position) => position % spec.count === spec.index - 1)
+/**
+ * The inputs of shard `index` of `count`: a file's shard comes from a hash of
+ * its relative path, so it stays put when other files come and go, and the
+ * shards together cover every file exactly once.
+ */
+export function shard(inputs: Input[], spec: {index: number; count: number}): Input[] {
+  return inputs.filter((input) => {
+    const hash = createHash('sha256').update(input.relative).digest()
+    return hash.readUInt32BE(0) % spec.count === spec.index - 1
+  })
 }
