@@ -160,9 +160,36 @@ export function prepareContent(documents: ContentDocument[], options: PrepareOpt
         })
       },
     })
+    uniqueRegions(document)
     collect(document, facts, diagnostics)
   }
   return facts
+}
+
+/**
+ * A `section` named with `aria-labelledby` is a region landmark, and landmarks in one document must differ in
+ * name (a sub-section may repeat its chapter's heading: "Introduction" under "Introduction"). A repeat keeps its
+ * heading and id but is no longer named as a landmark, so landmark navigation lists each name once.
+ */
+function uniqueRegions(document: ContentDocument): void {
+  const headingTexts = new Map<string, string>()
+  walk(document.body, (element) => {
+    const id = stringProperty(element.properties, 'id')
+    if (id) headingTexts.set(id, hastText(element).replace(/\s+/g, ' ').trim())
+  })
+  const seen = new Set<string>()
+  walk(document.body, (element) => {
+    if (element.tagName !== 'section') return
+    const labelledBy = stringProperty(element.properties, 'ariaLabelledBy')
+    if (!labelledBy) return
+    const name = labelledBy
+      .split(/\s+/)
+      .map((id) => headingTexts.get(id) ?? '')
+      .join(' ')
+      .trim()
+    if (seen.has(name)) delete element.properties['ariaLabelledBy']
+    else seen.add(name)
+  })
 }
 
 function sanitize(nodes: ElementContent[], diagnostics: Diagnostic[]): ElementContent[] {
