@@ -1,6 +1,5 @@
 import type {Root} from '@folio/ast'
-import type {ChangeObject} from 'diff'
-import {diffArrays} from 'diff'
+import {lcs} from 'fast-myers-diff'
 import {collect, type TreeFacts} from './collect.js'
 import {PAGE_MARK, tokens, words} from './text.js'
 
@@ -88,13 +87,30 @@ export function sequenceSimilarity(a: readonly string[], b: readonly string[]): 
   return (2 * commonCount(diffWords(a, b))) / (a.length + b.length)
 }
 
-function diffWords(a: readonly string[], b: readonly string[]): ChangeObject<string[]>[] {
-  return diffArrays([...a], [...b])
+/** A run of words both sequences share: start in the first, start in the second, length. */
+type CommonRun = [number, number, number]
+
+/**
+ * The longest common subsequence of two word sequences, as runs (a Myers
+ * diff in linear space over word ids, which keeps long, badly ordered
+ * documents affordable).
+ */
+function diffWords(a: readonly string[], b: readonly string[]): CommonRun[] {
+  const ids = new Map<string, number>()
+  const id = (word: string): number => {
+    let value = ids.get(word)
+    if (value === undefined) {
+      value = ids.size
+      ids.set(word, value)
+    }
+    return value
+  }
+  return [...lcs(Int32Array.from(a, id), Int32Array.from(b, id))]
 }
 
-function commonCount(changes: ChangeObject<string[]>[]): number {
+function commonCount(runs: readonly CommonRun[]): number {
   let count = 0
-  for (const change of changes) if (!change.added && !change.removed) count += change.count
+  for (const [, , length] of runs) count += length
   return count
 }
 
@@ -177,7 +193,8 @@ export function textScore(gold: Tree, output: Tree): TextScore {
 
 interface BodyComparison {
   text: TextScore
-  changes: ChangeObject<string[]>[]
+  /** Runs of words the gold and the output share, in order. */
+  common: CommonRun[]
   outputWords: string[]
   /** Indices of output words that begin a block, that end one, and that touch a page break inside one. */
   starts: Set<number>
@@ -217,8 +234,8 @@ function blockWords(blocks: readonly string[]): BlockWords {
 function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
   const expected = blockWords(gold.blocks).all
   const {all: found, starts, ends, breaks} = blockWords(output.blocks)
-  const changes = diffWords(expected, found)
-  const common = commonCount(changes)
+  const runs = diffWords(expected, found)
+  const common = commonCount(runs)
   const total = expected.length + found.length
   return {
     text: {
@@ -227,7 +244,7 @@ function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
       commonWords: common,
       similarity: total === 0 ? 1 : (2 * common) / total,
     },
-    changes,
+    common: runs,
     outputWords: found,
     starts,
     ends,
@@ -357,13 +374,8 @@ function artifactScore(
 ): ArtifactScore {
   const {outputWords, starts, ends, breaks} = comparison
   // Output words the diff could not align with the gold: only these can be leaks.
-  const added: boolean[] = new Array(outputWords.length).fill(false)
-  let at = 0
-  for (const change of comparison.changes) {
-    if (change.removed) continue
-    if (change.added) added.fill(true, at, at + change.count)
-    at += change.count
-  }
+  const added: boolean[] = new Array(outputWords.length).fill(true)
+  for (const [, start, length] of comparison.common) added.fill(false, start, start + length)
   // Each leaked word counts once, under the first kind that claims it.
   const claimed: boolean[] = new Array(outputWords.length).fill(false)
   const examples: string[] = []
