@@ -179,6 +179,19 @@ describe('list items', () => {
     expect(listItemScore(gold(), output).recall).toBeCloseTo(1 / 3)
   })
 
+  it('reads a footnote inside an item apart from the item text', () => {
+    const note = u.footnoteDefinition('1', [p('Navy figures for 2023.')], {label: '1'})
+    const withNote = variant((tree) => {
+      const section = tree.children[2]
+      if (section?.type !== 'section' || section.children[2]?.type !== 'list') throw new Error('fixture shape')
+      section.children[2].children[1]?.children.push(note)
+    })
+    const facts = collect(withNote)
+    expect(facts.listItems[1]).not.toMatch(/Navy/)
+    expect(facts.blocks.indexOf('Navy figures for 2023.')).toBe(facts.blocks.indexOf(facts.listItems[1]!) + 1)
+    expect(listItemScore(withNote, gold()).recall).toBe(1)
+  })
+
   it('still matches an item with one broken word', () => {
     const output = variant((tree) => replaceText(tree, 'together', 'to- gether'))
     expect(listItemScore(gold(), output).recall).toBe(1)

@@ -13,7 +13,7 @@ export interface HeadingFact {
 /** What the metrics read from one tree: body content in reading order. */
 export interface TreeFacts {
   headings: HeadingFact[]
-  /** Text of each list item (nested lists excluded), in order. */
+  /** Text of each list item (nested lists and footnotes excluded), in order. */
   listItems: string[]
   /** Text of each block (heading, paragraph, list item, cell, caption, code), in order; `PAGE_MARK` where a page began. */
   blocks: string[]
@@ -35,7 +35,10 @@ function inlineText(node: Content): string {
   return ''
 }
 
-/** Text of a list item without its nested lists: its blocks joined by line breaks. */
+/** Blocks inside a list item that are not part of the item's own text. */
+const apart = new Set(['list', 'footnoteDefinition'])
+
+/** Text of a list item without its nested lists and notes: its blocks joined by line breaks. */
 function itemText(node: Content): string {
   if (!('children' in node)) return node.type === 'code' ? node.value : ''
   const parts: string[] = []
@@ -47,7 +50,7 @@ function itemText(node: Content): string {
     }
     if (inline.trim()) parts.push(inline)
     inline = ''
-    if (child.type !== 'list') parts.push(itemText(child))
+    if (!apart.has(child.type)) parts.push(itemText(child))
   }
   if (inline.trim()) parts.push(inline)
   return parts.filter((part) => part.trim()).join('\n')
@@ -83,7 +86,7 @@ export function collect(tree: Root): TreeFacts {
         const text = itemText(node)
         facts.listItems.push(text)
         facts.blocks.push(text)
-        for (const child of node.children) if (child.type === 'list') visit(child)
+        for (const child of node.children) if (apart.has(child.type)) visit(child)
         return
       }
       case 'paragraph':
