@@ -138,6 +138,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
     const styles = new Map<string, FontStyle>()
     const infos = new Map<string, FontInfo | undefined>()
     let pagesWithText = 0
+    let hasStructTree = false
     for (let number = 1; number <= pageCount; number++) {
       let page: Awaited<ReturnType<typeof doc.getPage>> | undefined
       try {
@@ -168,7 +169,6 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
                 bold: f['bold'] === true,
                 black: f['black'] === true,
                 italic: f['italic'] === true,
-                monospace: f['isMonospace'] === true,
               })
               // The font program itself is not needed once its facts are read.
               if (typeof f['clearData'] === 'function') (f['clearData'] as () => void).call(f)
@@ -200,9 +200,11 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
         }
         const label = facts.labels?.[number - 1]
         if (label) layoutPage.label = label
-        if (facts.tagged) {
-          const tree = await readStructTree(page, diagnostics, number)
-          if (tree) layoutPage.structTree = tree
+        // Read the tree even when /MarkInfo does not say Marked: some producers omit it.
+        const tree = await readStructTree(page, diagnostics, number)
+        if (tree && tree.children.length > 0) {
+          layoutPage.structTree = tree
+          hasStructTree = true
         }
         if (lines.length > 0) pagesWithText++
         else {
@@ -243,7 +245,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
     const layout: Layout = {
       pageCount,
       info: facts.info,
-      tagged: facts.tagged,
+      tagged: facts.tagged || hasStructTree,
       encrypted: facts.encrypted,
       outline: facts.outline,
       pages,

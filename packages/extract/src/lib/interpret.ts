@@ -215,7 +215,7 @@ export function interpret(
         const advance = -(vmetric[0] ?? 0) * advanceScale
         const start = apply(trm, x, y - dx + state.rise)
         const end = apply(trm, x, y - dx - advance + state.rise)
-        pushGlyph(text, start, end, trm, fontSize, font, mcid, artifact, glyph.isSpace === true, run)
+        pushGlyph(text, start, end, trm, fontSize, font, mcid, artifact, run)
         dx += advance - spacing * state.fontDirection
         continue
       }
@@ -223,7 +223,7 @@ export function interpret(
       const gx = x + dx * hScale
       const start = apply(trm, gx, y + state.rise)
       const end = apply(trm, gx + advance * hScale, y + state.rise)
-      pushGlyph(text, start, end, trm, fontSize, font, mcid, artifact, glyph.isSpace === true, run)
+      pushGlyph(text, start, end, trm, fontSize, font, mcid, artifact, run)
       dx += advance + spacing * state.fontDirection
     }
     if (vertical) y -= dx
@@ -239,7 +239,6 @@ export function interpret(
     font: FontInfo,
     mcid: number | undefined,
     artifact: boolean,
-    isSpace: boolean,
     run: number,
   ): void => {
     // Size: the length of the text-space unit "up" vector after the full transform.
@@ -271,7 +270,9 @@ export function interpret(
       fontId: font.id,
       artifact,
       rise: riseDevice,
-      space: isSpace || (text.length > 0 && text.trim() === ''),
+      // Whitespace by its Unicode only: pdf.js' isSpace means "char code 32", which in a
+      // re-encoded subset font may be any letter (it only decides where Tw applies).
+      space: text.length > 0 && text.trim() === '',
       run,
     }
     if (state.fillColor !== undefined) glyph.color = state.fillColor

@@ -121,6 +121,60 @@ function glyphRuns(glyphs: PlacedGlyph[]): PlacedGlyph[][] {
   return runs
 }
 
+/** Spacing accents that TeX and old drivers paint over a separate base letter. */
+const COMBINING: Record<string, string> = {
+  '\u00B4': '\u0301',
+  '\u02CA': '\u0301',
+  '\u0060': '\u0300',
+  '\u02CB': '\u0300',
+  '\u02C6': '\u0302',
+  '\u02DC': '\u0303',
+  '\u00A8': '\u0308',
+  '\u02D8': '\u0306',
+  '\u02D9': '\u0307',
+  '\u02DA': '\u030A',
+  '\u00B8': '\u0327',
+  '\u02DD': '\u030B',
+  '\u02DB': '\u0328',
+  '\u02C7': '\u030C',
+  '\u00AF': '\u0304',
+}
+
+function overlapsHorizontally(accent: PlacedGlyph, base: PlacedGlyph): boolean {
+  if (!sameDirection(accent, base) || base.space || base.text === '') return false
+  const center = (along(base, accent.x, accent.y) + along(base, accent.endX, accent.endY)) / 2
+  const start = along(base, base.x, base.y)
+  const end = along(base, base.endX, base.endY)
+  const shift = Math.abs(across(base, accent.x, accent.y) - across(base, base.x, base.y))
+  return center >= start - 0.05 * base.size && center <= end + 0.05 * base.size && shift < base.size
+}
+
+/**
+ * Put accents painted as separate spacing glyphs onto the letter they sit over, as combining
+ * marks ("O˘guz" → "Oğuz" after NFC). Returns a new array; input glyphs are not changed.
+ */
+export function attachAccents(glyphs: PlacedGlyph[]): PlacedGlyph[] {
+  const out: PlacedGlyph[] = []
+  for (let i = 0; i < glyphs.length; i++) {
+    const g = glyphs[i]!
+    const mark = COMBINING[g.text]
+    if (mark) {
+      const next = glyphs[i + 1]
+      const prev = out[out.length - 1]
+      if (next && overlapsHorizontally(g, next)) {
+        glyphs[i + 1] = {...next, text: next.text + mark}
+        continue
+      }
+      if (prev && overlapsHorizontally(g, prev)) {
+        out[out.length - 1] = {...prev, text: prev.text + mark}
+        continue
+      }
+    }
+    out.push(g)
+  }
+  return out
+}
+
 /**
  * Split glyphs (in content-stream order) into words. A word ends at a whitespace glyph, at a
  * gap wider than the run's space threshold, or where the baseline jumps. Glyphs without
@@ -130,7 +184,7 @@ export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
   const drafts: Draft[] = []
   let previous: PlacedGlyph | undefined
   let previousEndedInSpace = true
-  for (const r of glyphRuns(glyphs)) {
+  for (const r of glyphRuns(attachAccents([...glyphs]))) {
     const visible = r.filter((g) => !g.space)
     // Letter spacing is judged on letter pairs only: dot leaders and figures are not words.
     const letterGaps: number[] = []
