@@ -132,6 +132,20 @@ function streamBytes(stream: PDFObject | undefined): Uint8Array | undefined {
 export async function checkPdfUa(data: Uint8Array): Promise<Checked> {
   const pdf = await PDFDocument.load(data, {ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false})
   const checked = new Checked(pdf)
+  if (pdf.isEncrypted) {
+    checked.fail('encrypted', 'File is encrypted: its content cannot be read to check it')
+    return checked
+  }
+  try {
+    check(checked)
+  } catch (error) {
+    checked.fail('unreadable', `File cannot be read to the end: ${(error as Error).message}`)
+  }
+  return checked
+}
+
+function check(checked: Checked): void {
+  const {pdf} = checked
   const catalog = pdf.catalog
   const pages = pdf.getPages()
   for (const [index, page] of pages.entries()) checked.pageOf.set(page.ref.toString(), index + 1)
@@ -201,7 +215,6 @@ export async function checkPdfUa(data: Uint8Array): Promise<Checked> {
       }
     }
   }
-  return checked
 }
 
 function walkStructure(checked: Checked, root: PDFDict, roleMap: PDFDict | undefined): StructNode[] {
@@ -416,8 +429,9 @@ function checkContent(
   const {pdf} = checked
   const streams = form ? [] : contentBytes(pdf, node.get(PDFName.of('Contents')))
   let untagged = 0
+  // A page's content streams are one stream: marked content may open in one and close in the next.
+  const stack: boolean[] = []
   for (const bytes of streams) {
-    const stack: boolean[] = []
     let operands: string[] = []
     for (const token of tokens(bytes)) {
       if (token.type === 'operand') {
@@ -471,10 +485,9 @@ function checkFonts(
     const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((entry) => get(pdf, descriptor, entry))
     if (!embedded) checked.fail('font-embedded', `Font ${name} is not embedded (Matterhorn 31-001)`, page)
     const toUnicode = get(pdf, font, 'ToUnicode')
-    const encoding = nameOf(get(pdf, font, 'Encoding'))
-    const simpleStandard = subtype !== 'Type0' && (encoding === 'WinAnsiEncoding' || encoding === 'MacRomanEncoding')
-    if (!toUnicode && !simpleStandard)
+    if (!toUnicode && !mapsToUnicode(pdf, font, subtype, descendant, descriptor)) {
       checked.fail('font-tounicode', `Font ${name} has no /ToUnicode map (Matterhorn 31-006)`, page)
+    }
   }
   const xobjects = dictOf(pdf, resources?.get(PDFName.of('XObject')))
   for (const [, value] of xobjects?.entries() ?? []) {
@@ -483,6 +496,32 @@ function checkFonts(
     forms.add(xobject)
     checkFonts(checked, dictOf(pdf, xobject.get(PDFName.of('Resources'))), page, seen, forms)
   }
+}
+
+/**
+ * Without a ToUnicode map, text still maps to Unicode when a simple font is
+ * non-symbolic with a standard encoding or differences (glyph names), or a
+ * CID font uses one of Adobe's predefined character collections.
+ */
+function mapsToUnicode(
+  pdf: PDFDocument,
+  font: PDFDict,
+  subtype: string | undefined,
+  descendant: PDFDict | undefined,
+  descriptor: PDFDict | undefined,
+): boolean {
+  if (subtype === 'Type0') {
+    const info = dictOf(pdf, descendant?.get(PDFName.of('CIDSystemInfo')))
+    const ordering = textOf(get(pdf, info, 'Ordering'))
+    return ordering !== undefined && ['GB1', 'CNS1', 'Japan1', 'Korea1'].includes(ordering)
+  }
+  const flags = get(pdf, descriptor, 'Flags')
+  const symbolic = flags instanceof PDFNumber && (flags.asNumber() & 4) !== 0
+  const encoding = get(pdf, font, 'Encoding')
+  if (encoding instanceof PDFName)
+    return ['WinAnsiEncoding', 'MacRomanEncoding', 'StandardEncoding'].includes(encoding.decodeText())
+  if (encoding instanceof PDFDict) return true
+  return subtype === 'Type1' && !symbolic
 }
 
 /** Format failures one per line: `rule (page N): message`. */

@@ -12,11 +12,16 @@ import {type Checked, type StructNode, textOf} from './pdfua.js'
 const require = createRequire(import.meta.url)
 const standardFontDataUrl = `${pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')).href}/`
 
+/** Baselines (y, from the bottom) of the text of every marked-content sequence, keyed `page:mcid`. */
+export const baselines = new WeakMap<Map<string, string>, Map<string, number[]>>()
+
 /** Text of every marked-content sequence, keyed `page:mcid`. */
 export async function markedText(data: Uint8Array): Promise<Map<string, string>> {
-  const task = getDocument({data: data.slice(), standardFontDataUrl, useSystemFonts: false, isEvalSupported: false})
+  const task = getDocument({data: data.slice(), standardFontDataUrl, useSystemFonts: false})
   const document = await task.promise
   const texts = new Map<string, string>()
+  const ys = new Map<string, number[]>()
+  baselines.set(texts, ys)
   try {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
@@ -35,6 +40,7 @@ export async function markedText(data: Uint8Array): Promise<Map<string, string>>
         const key = stack.at(-1)
         if (!key) continue
         texts.set(key, (texts.get(key) ?? '') + item.str + (item.hasEOL ? ' ' : ''))
+        if (item.str.trim()) ys.set(key, [...(ys.get(key) ?? []), item.transform[5] ?? 0])
       }
     }
   } finally {
