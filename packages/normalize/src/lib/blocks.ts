@@ -3,7 +3,7 @@ import type {Note} from './footnotes.js'
 import type {ListMarker} from './list-marker.js'
 import {parseListMarker} from './list-marker.js'
 import type {BodyLine, BodyMetrics} from './model.js'
-import {parseDateLine} from './text.js'
+import {parseDateLine, scriptOf} from './text.js'
 
 export interface ParagraphBlock {
   kind: 'paragraph'
@@ -40,7 +40,13 @@ export interface NotesBlock {
   notes: Note[]
 }
 
-export type Block = ParagraphBlock | HeadingBlock | ItemBlock | BreakBlock | NotesBlock
+/** Paragraphs set in from both sides of their column: a quotation. */
+export interface QuoteBlock {
+  kind: 'quote'
+  paragraphs: BodyLine[][]
+}
+
+export type Block = ParagraphBlock | HeadingBlock | ItemBlock | BreakBlock | NotesBlock | QuoteBlock
 
 export interface BlockOptions {
   metrics: BodyMetrics
@@ -50,6 +56,8 @@ export interface BlockOptions {
   pages: number[]
   /** Notes at the foot of each page; they follow the block that is open when their page ends. */
   notes?: Map<number, Note[]>
+  /** BCP 47 language of the document: lines in another script are no headings. */
+  lang?: string
 }
 
 const terminal = /[.!?:;…]["'”’»)\]]*$/u
@@ -234,7 +242,7 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
         }
         recentItems.push(open)
         lastMarker = found.marker
-      } else if (isLarge(line, metrics) || isBoldLead(line, metrics)) {
+      } else if ((isLarge(line, metrics) || isBoldLead(line, metrics)) && !foreignScript(line, options.lang)) {
         open = {kind: 'heading', lines: [line]}
         recentItems = []
       } else {
@@ -247,7 +255,51 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
   }
   if (pendingHeading) blocks.push({kind: 'paragraph', lines: pendingHeading.lines})
   close()
-  return blocks.map((block) => settleHeading(block, metrics))
+  return findQuotes(
+    blocks.map((block) => settleHeading(block, metrics, options.lang)),
+    metrics,
+  )
+}
+
+function foreignScript(line: BodyLine, lang: string | undefined): boolean {
+  const script = scriptOf(line.text)
+  return script !== null && script.lang !== (lang ?? 'en').split('-')[0]
+}
+
+function extent(lines: BodyLine[]): [number, number] {
+  return [Math.min(...lines.map((line) => line.x0)), Math.max(...lines.map((line) => line.x1))]
+}
+
+/** Paragraphs set in from both edges of the text around them on their page become quotations. */
+function findQuotes(blocks: Block[], metrics: BodyMetrics): Block[] {
+  const paragraphs = blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph')
+  const indented = new Set<ParagraphBlock>()
+  for (const block of paragraphs) {
+    const page = block.lines[0]!.page
+    if (block.lines.some((line) => line.page !== page)) continue
+    const [left, right] = extent(block.lines)
+    const around = paragraphs.filter((other) => {
+      if (other === block || other.lines[0]!.page !== page) return false
+      const [otherLeft, otherRight] = extent(other.lines)
+      return otherLeft < right && otherRight > left
+    })
+    const wide = around.flatMap((other) => other.lines).filter((line) => line.x1 - line.x0 > right - left)
+    if (wide.length < 2) continue
+    const [columnLeft, columnRight] = extent(wide)
+    const inset = metrics.size * 1.5
+    if (left >= columnLeft + inset && right <= columnRight - inset) indented.add(block)
+  }
+  const out: Block[] = []
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' && indented.has(block)) {
+      const last = out[out.length - 1]
+      if (last?.kind === 'quote') last.paragraphs.push(block.lines)
+      else out.push({kind: 'quote', paragraphs: [block.lines]})
+      continue
+    }
+    out.push(block)
+  }
+  return out
 }
 
 const firstValues = new Set([1])
@@ -308,7 +360,7 @@ function startsNewBlock(
     if (delta > metrics.pitch * 1.35 + 0.5) return !hanging
     return false
   }
-  if (delta > metrics.pitch * 1.35 + 0.5) return true
+  if (delta > Math.max(metrics.pitch * 1.35 + 0.5, (previous.bottom - previous.top) * 1.15)) return true
   const left = metrics.left.get(line.page.number) ?? line.x0
   const right = metrics.right.get(line.page.number) ?? line.x1
   // A first-line indent opens a paragraph.
@@ -337,9 +389,10 @@ function continuesAcrossPage(
 }
 
 /** A heading candidate that reads as running text goes back to being a paragraph. */
-function settleHeading(block: Block, metrics: BodyMetrics): Block {
+function settleHeading(block: Block, metrics: BodyMetrics, lang: string | undefined): Block {
   if (block.kind !== 'heading' || block.depth !== undefined) return block
   const text = block.lines.map((line) => line.text).join(' ')
+  if (block.lines.some((line) => foreignScript(line, lang))) return {kind: 'paragraph', lines: block.lines}
   const large = block.lines.every((line) => isLarge(line, metrics))
   const tooLong = large ? block.lines.length > 4 || text.length > 250 : block.lines.length > 2 || text.length > 140
   const sentence = !large && /[.,;]$/.test(text.trim())

@@ -76,6 +76,10 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
     }
   }
 
-  const resolve = (page: number, label: string): string | null => byPage.get(page)?.get(label) ?? null
+  // Endnotes sit on another page than their markers: a label used by one note only is found anywhere.
+  const unique = new Map<string, string | null>()
+  for (const note of notes) unique.set(note.label, unique.has(note.label) ? null : note.identifier)
+  const resolve = (page: number, label: string): string | null =>
+    byPage.get(page)?.get(label) ?? unique.get(label) ?? null
   return {notes, lines: used, resolve}
 }

@@ -51,14 +51,6 @@ const patternModules: Record<string, string> = {
 }
 
 const hyphenatorCache = new Map<string, Hyphenator | null>()
-const wordLists = new Map<string, Set<string>>()
-
-/** Word-list packages by language; French lists hyphenated compounds too ("soixante-cinq"). */
-const wordListModules: Record<string, string> = {
-  en: 'an-array-of-english-words',
-  fr: 'an-array-of-french-words',
-}
-
 function hyphenatorFor(lang: string): Hyphenator | null {
   const key = lang.toLowerCase()
   const cached = hyphenatorCache.get(key)
@@ -73,14 +65,53 @@ function hyphenatorFor(lang: string): Hyphenator | null {
   return result
 }
 
-/** The maintained word list for the language, when one is installed (English and French). */
-function wordListFor(lang: string): Set<string> | null {
+/** A word list: a sorted array searched by halves, so that loading it costs no index. */
+export interface WordList {
+  has(word: string): boolean
+}
+
+class SortedWords implements WordList {
+  readonly #words: string[]
+  constructor(words: string[]) {
+    this.#words = words
+  }
+  has(word: string): boolean {
+    const words = this.#words
+    let low = 0
+    let high = words.length - 1
+    while (low <= high) {
+      const middle = (low + high) >>> 1
+      const candidate = words[middle]!
+      if (candidate === word) return true
+      if (candidate < word) low = middle + 1
+      else high = middle - 1
+    }
+    return false
+  }
+}
+
+const wordLists = new Map<string, WordList>()
+
+/** Word-list packages by language; French lists hyphenated compounds too ("soixante-cinq"). */
+const wordListModules: Record<string, string> = {
+  en: 'an-array-of-english-words',
+  fr: 'an-array-of-french-words',
+}
+
+function isSorted(words: string[]): boolean {
+  for (let index = 1; index < words.length; index++) if (words[index - 1]! > words[index]!) return false
+  return true
+}
+
+/** The maintained word list for the language, loaded on first use (English and French). */
+function wordListFor(lang: string): WordList | null {
   const base = lang.toLowerCase().split('-')[0] ?? ''
   const moduleId = wordListModules[base]
   if (!moduleId) return null
   let list = wordLists.get(base)
   if (!list) {
-    list = new Set(require(moduleId) as string[])
+    const words = require(moduleId) as string[]
+    list = isSorted(words) ? new SortedWords(words) : new Set(words)
     wordLists.set(base, list)
   }
   return list
@@ -108,13 +139,12 @@ export function splitPunctuation(token: string): [string, string, string] {
 export class HyphenationJudge {
   readonly lang: string
   readonly #vocabulary: DocumentVocabulary
-  readonly #words: Set<string> | null
+  #words: WordList | null | undefined
   readonly #hyphenate: Hyphenator | null
 
   constructor(options: HyphenationOptions) {
     this.lang = options.lang
     this.#vocabulary = options.vocabulary ?? {words: new Map(), compounds: new Map()}
-    this.#words = wordListFor(options.lang)
     this.#hyphenate = hyphenatorFor(options.lang)
   }
 
@@ -144,6 +174,7 @@ export class HyphenationJudge {
     if (seenCompound > seenWhole) return keep('document-compound')
     if (seenWhole > seenCompound) return join('document-word')
 
+    if (this.#words === undefined) this.#words = wordListFor(this.lang)
     const words = this.#words
     if (words) {
       if (words.has(compound)) return keep('word-list-compound')
@@ -173,7 +204,7 @@ export class HyphenationJudge {
 }
 
 /** A word is known when the list has it or its plain inflection ("alliances" → "alliance"). */
-function isKnown(words: Set<string>, word: string): boolean {
+function isKnown(words: WordList, word: string): boolean {
   if (words.has(word)) return true
   if (word.endsWith('s') && words.has(word.slice(0, -1))) return true
   if (word.endsWith('es') && words.has(word.slice(0, -2))) return true

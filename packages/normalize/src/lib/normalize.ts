@@ -58,20 +58,18 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   if (options.lang !== undefined && (typeof options.lang !== 'string' || options.lang.trim() === '')) {
     throw new TypeError('Unexpected `lang` option, expected a BCP 47 tag such as `en`')
   }
-  const pages = [...layout.pages]
-    .sort((a, b) => a.number - b.number)
-    .map((page) => ({...page, lines: orderLines(page.lines)}))
+  const rawPages = [...layout.pages].sort((a, b) => a.number - b.number)
   const context: Context = {diagnostics: [], lang: 'en', labels: new Map()}
 
-  const textPages = pages.filter((page) => page.lines.some((line) => line.text.trim() !== ''))
-  if (textPages.length === 0) return imageOnly(layout, pages, context, options)
+  const textPages = rawPages.filter((page) => page.lines.some((line) => line.text.trim() !== ''))
+  if (textPages.length === 0) return imageOnly(layout, rawPages, context, options)
 
   // Page artifacts: tagged /Artifact content and lines that recur at the page edges.
-  const report = detectArtifacts(pages)
+  const report = detectArtifacts(rawPages)
   const dropped = new Set<string>()
   for (const artifact of report.artifacts) {
     dropped.add(`${artifact.page}:${artifact.line}`)
-    const page = pages.find((item) => item.number === artifact.page)
+    const page = rawPages.find((item) => item.number === artifact.page)
     const line = page?.lines[artifact.line]
     info(
       context,
@@ -80,7 +78,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
       source(artifact.page, line ? [line.bbox] : []),
     )
   }
-  for (const page of pages) {
+  for (const page of rawPages) {
     page.lines.forEach((line, index) => {
       const key = `${page.number}:${index}`
       if (dropped.has(key)) return
@@ -97,15 +95,19 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     context.labels.set(page.number, page.label ?? report.printedLabels.get(page.number) ?? String(page.number))
   }
 
+  // Reading order once the furniture is out, so that rows merge without it.
+  const pages = rawPages.map((page) => ({
+    ...page,
+    lines: orderLines(
+      page.lines.filter((line, index) => !dropped.has(`${page.number}:${index}`) && line.text.trim() !== ''),
+    ),
+  }))
   const linesByPage = new Map<number, BodyLine[]>()
   for (const page of pages) {
-    const kept: BodyLine[] = []
-    page.lines.forEach((line, index) => {
-      if (dropped.has(`${page.number}:${index}`) || line.text.trim() === '') return
-      kept.push(toBodyLine(page, index, line))
-    })
+    const kept: BodyLine[] = page.lines.map((line, index) => toBodyLine(page, index, line))
     linesByPage.set(page.number, kept)
-    if (kept.length === 0 && page.lines.length === 0 && page.images.length > 0) {
+    const raw = rawPages.find((item) => item.number === page.number)
+    if (kept.length === 0 && raw?.lines.length === 0 && page.images.length > 0) {
       warn(
         context,
         'image-only-page',
@@ -217,6 +219,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     knownHeadings,
     pages: pages.map((page) => page.number),
     notes: notesByPage,
+    lang,
   })
   resolveHeadingDepths(blocks, metrics)
 
@@ -498,6 +501,22 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
       const section: Section = {type: 'section', depth, children: [heading]}
       container().push(section)
       sections.push(section)
+      continue
+    }
+    if (block.kind === 'quote') {
+      container().push({
+        type: 'blockquote',
+        children: block.paragraphs.map((lines) => ({
+          type: 'paragraph',
+          children: dropSameScriptSpans(buildInline(lines, options), options.lang),
+          data: {
+            source: source(
+              lines[0]!.page.number,
+              lines.map((line) => line.line.bbox),
+            ),
+          },
+        })),
+      })
       continue
     }
     const children = dropSameScriptSpans(buildInline(block.lines, options), options.lang)

@@ -41,7 +41,13 @@ function joinWords(words: Word[]): string {
  * tabbed away from a contents title, a raised footnote marker.
  */
 export function orderLines(lines: Line[]): Line[] {
-  if (lines.length < 2 || hasColumns(lines)) return lines
+  if (lines.length < 2) return lines
+  if (hasColumns(lines)) return xyCut(lines).flatMap((leaf) => sortRows(leaf))
+  return sortRows(lines)
+}
+
+/** Lines of one column (or a single-column page) top to bottom, pieces of a row merged. */
+function sortRows(lines: Line[]): Line[] {
   const indexed = lines.map((line, index) => ({line, index}))
   indexed.sort((a, b) => a.line.baseline - b.line.baseline || a.line.bbox[0] - b.line.bbox[0] || a.index - b.index)
   const rows: Line[] = []
@@ -101,4 +107,91 @@ function mergeRow(a: Line, b: Line): Line {
     dir: large.dir,
     baseline: large.baseline,
   }
+}
+
+/** Intervals of an axis that no line covers, between the first and the last line. */
+function gaps(intervals: Array<[number, number]>, minimum: number): Array<[number, number]> {
+  const sorted = [...intervals].sort((a, b) => a[0] - b[0])
+  const out: Array<[number, number]> = []
+  let reach = sorted[0]?.[1] ?? 0
+  for (const [start, end] of sorted.slice(1)) {
+    if (start - reach >= minimum) out.push([reach, start])
+    reach = Math.max(reach, end)
+  }
+  return out
+}
+
+function splitAt(lines: Line[], cuts: Array<[number, number]>, axis: 0 | 1): Line[][] {
+  const parts: Line[][] = cuts.map(() => [])
+  parts.push([])
+  for (const line of lines) {
+    const index = cuts.filter(([start]) => line.bbox[axis] >= start).length
+    parts[index]!.push(line)
+  }
+  return parts.filter((part) => part.length > 0)
+}
+
+/**
+ * Recursive XY-cut: split at a gutter that runs through the whole block
+ * (columns, read left to right), else at a wide gap across it (bands, read
+ * top to bottom), else at the few wide lines that cross an otherwise clear
+ * gutter (a heading over two columns), until none is left.
+ */
+export function xyCut(lines: Line[], bodySize?: number): Line[][] {
+  if (lines.length < 2) return [lines]
+  const sizes = lines.map((line) => line.size).sort((a, b) => a - b)
+  const size = bodySize ?? sizes[Math.floor(sizes.length / 2)] ?? 10
+  const minimumGutter = Math.max(8, size * 0.8)
+  // A wide gap across the whole block ends one run of columns and starts the next.
+  const wide = splitAt(
+    lines,
+    gaps(
+      lines.map((line) => [line.bbox[1], line.bbox[3]]),
+      size * 2.5,
+    ),
+    1,
+  )
+  if (wide.length > 1) return wide.flatMap((band) => xyCut(band, size))
+  const columns = splitAt(
+    lines,
+    gaps(
+      lines.map((line) => [line.bbox[0], line.bbox[2]]),
+      minimumGutter,
+    ),
+    0,
+  )
+  if (columns.length > 1) return columns.flatMap((column) => xyCut(column, size))
+  const bands = splitAt(
+    lines,
+    gaps(
+      lines.map((line) => [line.bbox[1], line.bbox[3]]),
+      size * 1.5,
+    ),
+    1,
+  )
+  if (bands.length > 1) return bands.flatMap((band) => xyCut(band, size))
+  // A gutter that only a few wide lines cross: those lines cut the block into bands.
+  const byWidth = [...lines].sort((a, b) => b.bbox[2] - b.bbox[0] - (a.bbox[2] - a.bbox[0]))
+  const limit = Math.min(3, Math.floor(lines.length * 0.15))
+  for (let count = 1; count <= limit; count++) {
+    const crossers = new Set(byWidth.slice(0, count))
+    const rest = lines.filter((line) => !crossers.has(line))
+    const gutter = gaps(
+      rest.map((line) => [line.bbox[0], line.bbox[2]]),
+      minimumGutter,
+    )
+    if (gutter.length === 0) continue
+    const out: Line[][] = []
+    let segment: Line[] = []
+    for (const line of [...lines].sort((a, b) => a.bbox[1] - b.bbox[1])) {
+      if (crossers.has(line)) {
+        if (segment.length > 0) out.push(...xyCut(segment, size))
+        out.push([line])
+        segment = []
+      } else segment.push(line)
+    }
+    if (segment.length > 0) out.push(...xyCut(segment, size))
+    return out
+  }
+  return [lines]
 }

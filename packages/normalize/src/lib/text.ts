@@ -12,7 +12,12 @@ const ligatures: Record<string, string> = {
 
 /** Unfolds typographic ligatures (U+FB00–FB06) into their letters. */
 export function unfoldLigatures(text: string): string {
-  return text.replace(/[\ufb00-\ufb06]/g, (char) => ligatures[char] ?? char)
+  return (
+    text
+      .replace(/[\ufb00-\ufb06]/g, (char) => ligatures[char] ?? char)
+      // Arabic presentation forms (shaped glyphs) back to letters: "ﻻ" → "لا".
+      .replace(/[\ufb50-\ufdff\ufe70-\ufefe]+/g, (run) => run.normalize('NFKC'))
+  )
 }
 
 interface ScriptInfo {
