@@ -15,11 +15,15 @@ export interface TreeFacts {
   headings: HeadingFact[]
   /** Text of each list item (nested lists and footnotes excluded), in order. */
   listItems: string[]
-  /** Text of each block (heading, paragraph, list item, cell, caption, code), in order; `PAGE_MARK` where a page began. */
+  /**
+   * Text of each block (heading, paragraph, list item, cell, caption, code)
+   * in reading order, then the blocks of the footnotes in their order;
+   * `PAGE_MARK` where a page began.
+   */
   blocks: string[]
   /** Contents entries from `toc` nodes. */
   toc: Array<{title: string; page?: string}>
-  /** Labels of footnote definitions and references, as printed. */
+  /** Labels of footnote definitions, as printed. */
   footnoteLabels: string[]
   pages?: number
 }
@@ -65,9 +69,18 @@ export function collect(tree: Root): TreeFacts {
   const facts: TreeFacts = {headings: [], listItems: [], blocks: [], toc: [], footnoteLabels: []}
   if (tree.meta?.source?.pages !== undefined) facts.pages = tree.meta.source.pages
 
+  // Notes are read after the body, in their order: where a tree puts a note
+  // does not count, whether it made it a note does.
+  const notes: string[] = []
+  let blocks = facts.blocks
   const visit = (node: Content): void => {
-    if (node.type === 'footnoteDefinition' || node.type === 'footnoteReference') {
+    if (node.type === 'footnoteDefinition') {
       facts.footnoteLabels.push(node.label ?? node.identifier)
+      const outer = blocks
+      blocks = notes
+      for (const child of node.children) visit(child)
+      blocks = outer
+      return
     }
     switch (node.type) {
       case 'toc':
@@ -79,23 +92,23 @@ export function collect(tree: Root): TreeFacts {
         const text = inlineText(node)
         const printed = node.numbering ? `${node.numbering} ${text}` : text
         facts.headings.push({key: words(printed).join(' '), depth: node.depth, text: normalizeText(printed)})
-        facts.blocks.push(printed)
+        blocks.push(printed)
         return
       }
       case 'listItem': {
         const text = itemText(node)
         facts.listItems.push(text)
-        facts.blocks.push(text)
+        blocks.push(text)
         for (const child of node.children) if (apart.has(child.type)) visit(child)
         return
       }
       case 'paragraph':
       case 'caption':
       case 'tableCell':
-        facts.blocks.push(inlineText(node))
+        blocks.push(inlineText(node))
         return
       case 'code':
-        facts.blocks.push(node.value)
+        blocks.push(node.value)
         return
       default:
         if ('children' in node) {
@@ -105,15 +118,16 @@ export function collect(tree: Root): TreeFacts {
               inline += inlineText(child)
               continue
             }
-            if (inline.trim()) facts.blocks.push(inline)
+            if (inline.trim()) blocks.push(inline)
             inline = ''
             visit(child)
           }
-          if (inline.trim()) facts.blocks.push(inline)
+          if (inline.trim()) blocks.push(inline)
         }
     }
   }
 
   visit(tree)
+  facts.blocks.push(...notes)
   return facts
 }

@@ -180,6 +180,8 @@ export interface TextScore {
   commonWords: number
   /** 2 × common / (gold + found), over body words in reading order. */
   similarity: number
+  /** The first places where they differ: gold words missing (`-`) and words added (`+`), with context. */
+  differences: string[]
 }
 
 /**
@@ -243,6 +245,7 @@ function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
       foundWords: found.length,
       commonWords: common,
       similarity: total === 0 ? 1 : (2 * common) / total,
+      differences: differences(expected, found, runs),
     },
     common: runs,
     outputWords: found,
@@ -250,6 +253,26 @@ function bodyComparison(gold: TreeFacts, output: TreeFacts): BodyComparison {
     ends,
     breaks,
   }
+}
+
+/** Describes the first gaps between common runs, each with a word of context before it. */
+function differences(gold: readonly string[], found: readonly string[], runs: readonly CommonRun[]): string[] {
+  const result: string[] = []
+  let goldAt = 0
+  let foundAt = 0
+  for (const [goldStart, foundStart, length] of [...runs, [gold.length, found.length, 0] as CommonRun]) {
+    if (result.length >= exampleLimit) break
+    if (goldStart > goldAt || foundStart > foundAt) {
+      const before = gold[goldAt - 1] ?? ''
+      const parts: string[] = []
+      if (goldStart > goldAt) parts.push(`-[${truncate(gold.slice(goldAt, goldStart).join(' '))}]`)
+      if (foundStart > foundAt) parts.push(`+[${truncate(found.slice(foundAt, foundStart).join(' '))}]`)
+      result.push(`${before ? `${before} ` : ''}${parts.join(' ')}`)
+    }
+    goldAt = goldStart + length
+    foundAt = foundStart + length
+  }
+  return result
 }
 
 export interface CountScore {
