@@ -1,5 +1,6 @@
 import type {
   Aside,
+  Blockquote,
   Depth,
   Diagnostic,
   FlowContent,
@@ -9,6 +10,7 @@ import type {
   ListItem,
   Meta,
   PageBreak,
+  Paragraph,
   PhrasingContent,
   Root,
   Section,
@@ -421,39 +423,111 @@ interface OpenList {
   pattern: string
 }
 
+type BuiltNode = Heading | ListItem | Blockquote | Paragraph | FootnoteDefinition[] | null
+
+function buildNode(block: Block, options: AssembleOptions): BuiltNode {
+  switch (block.kind) {
+    case 'break':
+      return null
+    case 'notes':
+      return block.notes.map((note) => noteNode(note, options))
+    case 'item':
+      return itemNode(block, options)
+    case 'heading':
+      return headingNode(block, options)
+    case 'quote':
+      return {
+        type: 'blockquote',
+        children: block.paragraphs.map((lines) => ({
+          type: 'paragraph',
+          children: dropSameScriptSpans(buildInline(lines, options), options.lang),
+          data: {
+            source: source(
+              lines[0]!.page.number,
+              lines.map((line) => line.line.bbox),
+            ),
+          },
+        })),
+      }
+    case 'paragraph': {
+      const children = dropSameScriptSpans(buildInline(block.lines, options), options.lang)
+      if (children.length === 0) return null
+      return {
+        type: 'paragraph',
+        children,
+        data: {
+          source: source(
+            block.lines[0]!.page.number,
+            block.lines.map((line) => line.line.bbox),
+          ),
+        },
+      }
+    }
+  }
+}
+
+function referencesIn(node: Heading | ListItem | Blockquote | Paragraph, out: string[] = []): string[] {
+  for (const child of node.children as Array<{type: string; identifier?: string; children?: unknown[]}>) {
+    if (child.type === 'footnoteReference' && child.identifier) out.push(child.identifier)
+    else if (Array.isArray(child.children)) referencesIn(child as unknown as Paragraph, out)
+  }
+  return out
+}
+
 function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent | Section> {
+  const built = blocks.map((block) => buildNode(block, options))
+  // A note follows the block that first refers to it; a note nobody refers to stays where it was printed.
+  const definitions = new Map<string, FootnoteDefinition>()
+  for (const node of built) if (Array.isArray(node)) for (const note of node) definitions.set(note.identifier, note)
+  const placed = new Set<string>()
+  const referenced = new Set<string>()
+  for (const node of built) if (node && !Array.isArray(node)) for (const id of referencesIn(node)) referenced.add(id)
+
   const root: Array<FlowContent | Section> = []
   const sections: Section[] = []
   let lists: OpenList[] = []
   let pendingBreaks: PageBreak[] = []
+  let pendingNotes: FootnoteDefinition[] = []
 
   const container = (): Array<Heading | FlowContent | Section> => {
     const section = sections[sections.length - 1]
     return section ? section.children : (root as Array<Heading | FlowContent | Section>)
   }
-  let pendingNotes: FootnoteDefinition[] = []
   const flushBreaks = () => {
     for (const node of pendingNotes) container().push(node)
     for (const node of pendingBreaks) container().push(node)
     pendingBreaks = []
     pendingNotes = []
   }
+  const notesFor = (node: Heading | ListItem | Blockquote | Paragraph): FootnoteDefinition[] => {
+    const out: FootnoteDefinition[] = []
+    for (const id of referencesIn(node)) {
+      const definition = definitions.get(id)
+      if (!definition || placed.has(id)) continue
+      placed.add(id)
+      out.push(definition)
+    }
+    return out
+  }
 
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
+    const node = built[index]
     if (block.kind === 'break') {
       if (lists.length > 0) pendingBreaks.push(breakNode(block.page, options.context))
       else container().push(breakNode(block.page, options.context))
-      continue
+      return
     }
-    if (block.kind === 'notes') {
-      const nodes = block.notes.map((note) => noteNode(note, options))
+    if (Array.isArray(node)) {
+      const loose = node.filter((note) => !referenced.has(note.identifier) && !placed.has(note.identifier))
+      for (const note of loose) placed.add(note.identifier)
       // Notes of a page a list runs over wait for the list to end.
-      if (lists.length > 0) pendingNotes.push(...nodes)
-      else container().push(...nodes)
-      continue
+      if (lists.length > 0) pendingNotes.push(...loose)
+      else container().push(...loose)
+      return
     }
-    if (block.kind === 'item') {
-      const item = itemNode(block, options)
+    if (!node) return
+    if (block.kind === 'item' && node.type === 'listItem') {
+      const item = node
       // Breaks between items open the next item, where the page began.
       if (pendingBreaks.length > 0) {
         item.children.unshift(...pendingBreaks)
@@ -465,11 +539,12 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
           for (const open of lists) open.markerX += shift
         }
       }
+      pendingNotes.push(...notesFor(item))
       while (lists.length > 0 && block.markerX < lists[lists.length - 1]!.markerX - 3) lists.pop()
       const current = lists[lists.length - 1]
       if (current && Math.abs(block.markerX - current.markerX) <= 3 && current.pattern === block.marker.pattern) {
         current.node.children.push(item)
-        continue
+        return
       }
       const list: List = {type: 'list', ordered: block.marker.ordered, children: [item]}
       if (block.marker.ordered) {
@@ -489,49 +564,24 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
         }
       }
       lists.push({node: list, markerX: block.markerX, pattern: block.marker.pattern})
-      continue
+      return
     }
     lists = []
     flushBreaks()
-    if (block.kind === 'heading') {
-      const heading = headingNode(block, options)
+    if (node.type === 'heading') {
+      const heading = node
       while (sections.length > 0 && sections[sections.length - 1]!.depth >= heading.depth) sections.pop()
       const depth = Math.min(heading.depth, sections.length + 1) as Depth
       heading.depth = depth
       const section: Section = {type: 'section', depth, children: [heading]}
       container().push(section)
       sections.push(section)
-      continue
+      container().push(...notesFor(heading))
+      return
     }
-    if (block.kind === 'quote') {
-      container().push({
-        type: 'blockquote',
-        children: block.paragraphs.map((lines) => ({
-          type: 'paragraph',
-          children: dropSameScriptSpans(buildInline(lines, options), options.lang),
-          data: {
-            source: source(
-              lines[0]!.page.number,
-              lines.map((line) => line.line.bbox),
-            ),
-          },
-        })),
-      })
-      continue
-    }
-    const children = dropSameScriptSpans(buildInline(block.lines, options), options.lang)
-    if (children.length === 0) continue
-    container().push({
-      type: 'paragraph',
-      children,
-      data: {
-        source: source(
-          block.lines[0]!.page.number,
-          block.lines.map((line) => line.line.bbox),
-        ),
-      },
-    })
-  }
+    if (node.type === 'listItem') return
+    container().push(node, ...notesFor(node))
+  })
   flushBreaks()
   return root
 }
