@@ -15,7 +15,7 @@ export function hasColumns(lines: Line[]): boolean {
       const apart = first.bbox[2] < second.bbox[0] || second.bbox[2] < first.bbox[0]
       if (sameRow && apart && Math.min(first.bbox[2] - first.bbox[0], second.bbox[2] - second.bbox[0]) > 120) {
         pairs++
-        if (pairs >= 3) return true
+        if (pairs >= 2) return true
       }
     }
   }
