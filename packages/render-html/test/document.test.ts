@@ -69,7 +69,9 @@ describe('toHtml document', () => {
   })
 
   it('moves the colophon to one landmark after main', () => {
-    expect(value).toMatch(/<\/main>\n<aside class="colophon" aria-label="Colophon">\n<p>Contact lines.<\/p>\n<\/aside>\n<\/body>/)
+    expect(value).toMatch(
+      /<\/main>\n<aside class="colophon" aria-label="Colophon">\n<p>Contact lines.<\/p>\n<\/aside>\n<\/body>/,
+    )
   })
 
   it('links an external stylesheet instead when asked', () => {

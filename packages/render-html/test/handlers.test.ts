@@ -238,6 +238,40 @@ describe('footnotes', () => {
     expect(footnoteReferenceId('x', 2)).not.toBe(footnoteReferenceId('x-2'))
   })
 
+  it("fill the report's own notes section instead of adding another", () => {
+    const tree = doc([
+      u.section(1, [u.heading(1, [u.text('Body')]), u.paragraph([u.text('a'), u.footnoteReference('1', '1')])]),
+      u.section(1, [
+        u.heading(1, [u.text('Notes')]),
+        u.pageBreak(9, '9'),
+        u.footnoteDefinition('1', [u.paragraph([u.text('One.')])], {label: '1'}),
+      ]),
+    ])
+    const value = html(tree)
+    expect(value).toContain(
+      '<section class="endnotes" role="doc-endnotes" aria-labelledby="notes"><h2 id="notes">Notes</h2>' +
+        '<div class="pagebreaks"><span class="pagebreak" id="page-9" role="doc-pagebreak" title="9"></span></div>' +
+        '<ol><li id="fn-1"><span class="note-label">1</span><div class="note-body"><p>One. ' +
+        '<a href="#fnref-1" role="doc-backlink" aria-label="Back to reference 1">↩︎</a></p></div></li></ol></section>',
+    )
+    expect(value.match(/doc-endnotes/g)).toHaveLength(1)
+  })
+
+  it('link a notes file back to references in another file', () => {
+    const notes = u.section(1, [
+      u.heading(1, [u.text('Notes')]),
+      u.footnoteDefinition('1', [u.paragraph([u.text('One.')])], {label: '1'}),
+    ])
+    const value = html(notes, {
+      headingOffset: 0,
+      footnoteBackHref: (id, n) => `chapter-1.xhtml#${footnoteReferenceId(id, n)}`,
+    })
+    expect(value).toContain(
+      '<p>One. <a href="chapter-1.xhtml#fnref-1" role="doc-backlink" aria-label="Back to reference 1">↩︎</a></p>',
+    )
+    expect(value).toContain('<h1 id="notes">Notes</h1>')
+  })
+
   it('use the idPrefix everywhere', () => {
     const value = html(tree, {idPrefix: 'doc1-'})
     expect(value).toContain('id="doc1-fn-n1"')

@@ -1,5 +1,6 @@
 import type {Content, FootnoteDefinition, Root, Section} from '@folio/ast'
 import type {ElementContent} from 'hast'
+import {h} from 'hastscript'
 import {diagnostic} from './diagnostic.js'
 import {handlers as defaultHandlers} from './handlers/index.js'
 import {sectionIds, slug} from './ids.js'
@@ -58,6 +59,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
     footnoteOrder: [],
     footnoteCounts: new Map(),
     notesRank: topDepth(node) + offset + 1,
+    notesHosts: [],
     one(child, parent) {
       const handler = (table[child.type] ?? options.unknownHandler ?? unknown) as Handler<Content>
       const result = handler(state, child, parent)
@@ -68,9 +70,22 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
       const out: ElementContent[] = []
       // Blocks go on lines of their own, so the HTML reads (and diffs) well.
       const block = flowParents.has(parent.type)
+      let markers: ElementContent[] | undefined
       for (const child of wholeWords(parent.children as Content[])) {
         const rendered = state.one(child, parent)
-        if (block && rendered.length > 0) out.push({type: 'text', value: '\n'})
+        if (rendered.length === 0) continue
+        // Page markers between blocks share one line: a run of pages with no
+        // text of their own (a cover, a blank verso) reads as one row of labels.
+        if (block && child.type === 'pageBreak' && state.options.handlers?.pageBreak === undefined) {
+          if (markers) markers.push(...rendered)
+          else {
+            markers = [...rendered]
+            out.push({type: 'text', value: '\n'}, h('div', {className: ['pagebreaks']}, markers))
+          }
+          continue
+        }
+        markers = undefined
+        if (block) out.push({type: 'text', value: '\n'})
         out.push(...rendered)
       }
       if (block && out.length > 0) out.push({type: 'text', value: '\n'})

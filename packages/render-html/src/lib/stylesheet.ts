@@ -61,7 +61,7 @@ export const stylesheet = `
   hyphens: manual;
   margin: 2em 0 0.6em;
 }
-.folio h1 { font-size: clamp(1.75rem, 1.25rem + 2.4vw, 2.6rem); font-weight: 750; margin-top: 0; }
+.folio h1 { font-size: clamp(1.55rem, 1.05rem + 2.5vw, 2.6rem); font-weight: 700; margin-top: 0; }
 .folio h2 { font-size: 1.5em; font-weight: 700; }
 .folio h3 { font-size: 1.25em; font-weight: 700; }
 .folio h4 { font-size: 1.1em; font-weight: 700; }
@@ -85,6 +85,8 @@ export const stylesheet = `
   background: var(--bg);
   color: var(--link);
   font-family: var(--sans);
+  border: 2px solid var(--focus);
+  border-radius: 4px;
   transform: translateY(-300%);
 }
 .folio .skip-link:focus, .folio .skip-link:focus-visible { transform: none; }
@@ -176,14 +178,16 @@ export const stylesheet = `
   font-style: normal;
   vertical-align: 0.15em;
 }
-.folio :is(main, section, .content, blockquote, .aside, .note-body) > .pagebreak {
-  display: block;
+.folio .pagebreaks {
+  display: flex;
+  flex-wrap: wrap;
+  justify-content: flex-end;
+  gap: 0.3em;
   margin: 1.5em 0;
   border-top: 1px dashed var(--rule);
-  text-align: end;
   line-height: 0;
 }
-.folio :is(main, section, .content, blockquote, .aside, .note-body) > .pagebreak::after {
+.folio .pagebreaks .pagebreak::after {
   background: var(--bg);
   margin: 0;
   vertical-align: 0;

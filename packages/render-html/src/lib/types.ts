@@ -74,4 +74,6 @@ export interface State {
   readonly footnoteCounts: Map<string, number>
   /** The rank of the heading that holds the endnotes. */
   readonly notesRank: number
+  /** Lists of the report's own notes sections, filled by `endnotes` once every reference is known. */
+  readonly notesHosts: Array<{list: HastElement; identifiers: string[]}>
 }
