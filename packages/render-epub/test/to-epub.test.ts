@@ -148,6 +148,10 @@ describe('toEpub: metadata', () => {
     expect(text('dc:publisher')).toEqual(['Institute for Regional Studies'])
     expect(text('dc:date')).toEqual(['2024-05-14'])
     expect(metaValues(files, 'alternate-script')).toEqual(['معهد الدراسات الإقليمية'])
+    const titlePage = parseXml(fileText(files, 'EPUB/title.xhtml'))
+    expect(textOf(byName(titlePage, 'h1')[0]!)).toBe('Defence Alliances in a Changing Region')
+    expect(byName(titlePage, 'time')[0]?.attributes['datetime']).toBe('2024-05-14')
+    expect(textOf(byName(titlePage, 'time')[0]!)).toBe('May 14, 2024')
 
     expect(metaValues(files, 'schema:accessMode')).toEqual(['textual', 'visual'])
     expect(metaValues(files, 'schema:accessModeSufficient')).toEqual(['textual'])

@@ -70,3 +70,19 @@ export function formatDate(parts: DateParts): string {
   if (parts.precision === 'month') return `${pad(parts.year, 4)}-${pad(parts.month)}`
   return `${pad(parts.year, 4)}-${pad(parts.month)}-${pad(parts.day)}`
 }
+
+/** A date as readers of `lang` write it ("14 May 2024", "Mai 2024"), computed in UTC so it never depends on the machine. */
+export function readableDate(parts: DateParts, lang: string): string {
+  if (parts.precision === 'year') return pad(parts.year, 4)
+  const options: Intl.DateTimeFormatOptions =
+    parts.precision === 'month'
+      ? {year: 'numeric', month: 'long', timeZone: 'UTC'}
+      : {year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC'}
+  let locale = 'en'
+  try {
+    locale = Intl.DateTimeFormat.supportedLocalesOf([lang])[0] ?? 'en'
+  } catch {
+    // A malformed language tag: English is the fallback of the whole edition.
+  }
+  return new Intl.DateTimeFormat(locale, options).format(new Date(Date.UTC(parts.year, parts.month - 1, parts.day)))
+}

@@ -30,7 +30,8 @@ sup { line-height: 0; }
 [role="doc-endnotes"] { margin-top: 2.5em; border-top: 1px solid; font-size: 0.9em; }
 [role="doc-endnotes"] ol { padding-left: 0; list-style: none; }
 [role="doc-endnotes"] li { margin: 0 0 0.6em; }
-.note-label { font-weight: bold; margin-right: 0.5em; }
+.note-label { float: left; min-width: 1.6em; font-weight: bold; }
+.note-body { margin-left: 2em; }
 [role="doc-backlink"] { text-decoration: none; }
 [role="doc-pagebreak"]::after { content: attr(title); font-size: 0.7em; font-style: normal; font-weight: normal; border: 1px solid; border-radius: 3px; padding: 0 0.3em; margin: 0 0.3em; vertical-align: 0.15em; }
 section > [role="doc-pagebreak"], body > [role="doc-pagebreak"], blockquote > [role="doc-pagebreak"] { display: block; text-align: right; margin: 1em 0; }
@@ -41,4 +42,11 @@ section > [role="doc-pagebreak"], body > [role="doc-pagebreak"], blockquote > [r
 nav ol { list-style: none; padding-left: 1.2em; }
 nav > ol { padding-left: 0; }
 nav li { margin: 0.3em 0; }
+html[dir="rtl"] ul, html[dir="rtl"] ol { padding-left: 0; padding-right: 1.5em; }
+html[dir="rtl"] th, html[dir="rtl"] td { text-align: right; }
+html[dir="rtl"] .note-label { float: right; }
+html[dir="rtl"] .note-body { margin-left: 0; margin-right: 2em; }
+html[dir="rtl"] section > [role="doc-pagebreak"], html[dir="rtl"] body > [role="doc-pagebreak"] { text-align: left; }
+html[dir="rtl"] nav ol { padding-left: 0; padding-right: 1.2em; }
+html[dir="rtl"] nav > ol, html[dir="rtl"] [role="doc-endnotes"] ol { padding-right: 0; }
 `

@@ -1,6 +1,7 @@
 import type {Meta} from '@folio/ast'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {formatDate, parseIsoDate, readableDate} from './dates.js'
 
 function translated(meta: Meta, field: 'title' | 'subtitle' | 'publisher'): ElementContent[] {
   return (meta.translations ?? [])
@@ -10,7 +11,7 @@ function translated(meta: Meta, field: 'title' | 'subtitle' | 'publisher'): Elem
     )
 }
 
-/** Human-readable date for the title page: the ISO value as given (the document's own precision). */
+/** The title page: title, subtitle, authors, publisher and date, with their translations. */
 export function titlePageBody(meta: Meta, title: string): ElementContent[] {
   const children: ElementContent[] = [h('h1', {id: 'title'}, title), ...translated(meta, 'title')]
   if (meta.subtitle) children.push(h('p', {className: ['subtitle']}, meta.subtitle), ...translated(meta, 'subtitle'))
@@ -18,6 +19,15 @@ export function titlePageBody(meta: Meta, title: string): ElementContent[] {
   if (meta.publisher) {
     children.push(h('p', {className: ['publisher']}, meta.publisher), ...translated(meta, 'publisher'))
   }
-  if (meta.date) children.push(h('p', {className: ['date']}, h('time', {dateTime: meta.date}, meta.date)))
+  if (meta.date) {
+    const parts = parseIsoDate(meta.date)
+    children.push(
+      h(
+        'p',
+        {className: ['date']},
+        parts ? h('time', {dateTime: formatDate(parts)}, readableDate(parts, meta.lang)) : meta.date,
+      ),
+    )
+  }
   return [h('section', {'epub:type': 'titlepage', className: ['titlepage'], ariaLabelledBy: 'title'}, children)]
 }
