@@ -312,3 +312,12 @@ describe('handler map', () => {
     expect(value).toBe('<p><small>x</small></p>')
   })
 })
+
+describe('block language', () => {
+  it('gives a paragraph that is one span in another script that language and direction', () => {
+    const p = u.paragraph([u.span([u.text('الماء')], {lang: 'ar', dir: 'rtl'})])
+    expect(html(p)).toBe('<p lang="ar" dir="rtl">الماء</p>')
+    const mixed = u.paragraph([u.text('Quoted: '), u.span([u.text('الماء')], {lang: 'ar', dir: 'rtl'})])
+    expect(html(mixed)).toBe('<p>Quoted: <span lang="ar" dir="rtl">الماء</span></p>')
+  })
+})

@@ -118,6 +118,7 @@ export const stylesheet = `
   color: var(--fg);
   font-style: italic;
 }
+.folio blockquote :is(:lang(ar), :lang(fa), :lang(he), :lang(ur), :lang(ja), :lang(zh), :lang(ko)) { font-style: normal; }
 .folio .aside {
   margin: 1.5em 0;
   padding: 1em 1.2em;
