@@ -2,7 +2,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import type {Content, Root} from '@folio/ast'
+import type {Root} from '@folio/ast'
 import {
   decodePDFRawStream,
   PDFArray,
@@ -17,6 +17,7 @@ import {
 } from 'pdf-lib'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {toPdf} from '../src/index.js'
+import {expectedBlocks} from './expected.js'
 import {checkPdfUa, formatFailures} from './pdfua.js'
 import {baselines, blocks, markedText} from './read-back.js'
 
@@ -43,53 +44,6 @@ function streamOf(pdf: PDFDocument, value: PDFObject | undefined): Uint8Array {
   const stream = value instanceof PDFRef ? pdf.context.lookup(value) : value
   if (!(stream instanceof PDFRawStream)) throw new Error('Unexpected object, expected a stream')
   return decodePDFRawStream(stream).decode()
-}
-
-/** The blocks the structure tree should give back, from the Folio tree. */
-function expectedBlocks(tree: Root): Array<{role: string; text: string; links?: string[]}> {
-  const out: Array<{role: string; text: string; links?: string[]}> = []
-  const inline = (nodes: readonly Content[], links: string[]): string =>
-    nodes
-      .map((node) => {
-        if (node.type === 'text') return node.value
-        if (node.type === 'footnoteReference') return node.label ?? node.identifier
-        if (node.type === 'link' && /^(https?|mailto):/.test(node.url)) links.push(node.url)
-        return 'children' in node ? inline(node.children, links) : ''
-      })
-      .join('')
-  const clean = (text: string) => text.replace(/\s+/g, ' ').trim()
-  const labels = (list: Extract<Content, {type: 'list'}>) =>
-    list.children.map((_, index) =>
-      list.ordered
-        ? list.marker === 'a)'
-          ? `${String.fromCharCode(97 + index)})`
-          : `${(list.start ?? 1) + index}.`
-        : (list.marker ?? '•'),
-    )
-  const visit = (node: Content) => {
-    if (node.type === 'heading') {
-      out.push({
-        role: `H${node.depth}`,
-        text: clean([node.numbering, inline(node.children, [])].filter(Boolean).join(' ')),
-      })
-    } else if (node.type === 'paragraph') {
-      const links: string[] = []
-      out.push({role: 'P', text: clean(inline(node.children, links)), links})
-    } else if (node.type === 'list') {
-      const marks = labels(node)
-      node.children.forEach((item, index) => {
-        out.push({role: 'Lbl', text: marks[index] ?? ''})
-        for (const child of item.children) visit(child)
-      })
-    } else if (node.type === 'footnoteDefinition') {
-      out.push({role: 'Lbl', text: node.label ?? node.identifier})
-      for (const child of node.children) visit(child)
-    } else if ('children' in node && node.type !== 'toc') {
-      for (const child of node.children) visit(child)
-    }
-  }
-  for (const child of tree.children) visit(child)
-  return out
 }
 
 describe('the report edition (A4)', () => {

@@ -113,6 +113,8 @@ export interface BlockOptions {
   spaceAfter: number
   /** Keep with the next block: needs room for itself and a few lines after it. */
   keepWithNext?: boolean
+  /** Right-to-left paragraphs set flush right. */
+  align?: 'left' | 'right'
   /** Lines kept together at the foot and the head of a page. */
   orphans?: number
   widows?: number
@@ -328,7 +330,7 @@ export class State {
 
   measure(text: string, pieceFace: Face, size: number, rtl = false): number {
     this.useFace(pieceFace, size)
-    return this.doc.widthOfString(text, rtl ? {features: rtlFeatures} : {})
+    return this.doc.widthOfString(text, {features: rtl ? rtlFeatures : ltrFeatures})
   }
 
   useFace(pieceFace: Face, size: number): void {
@@ -473,7 +475,8 @@ export class State {
       this.y += before
       for (let n = 0; n < take; n++) {
         const line = lines[index + n]
-        if (line) this.drawLine(line, options.indent, this.y + this.type.ascent(leading))
+        const shift = options.align === 'right' && line ? Math.max(0, options.width - line.width) : 0
+        if (line) this.drawLine(line, options.indent + shift, this.y + this.type.ascent(leading))
         this.y += leading
       }
       index += take
@@ -532,7 +535,7 @@ export class State {
     doc.fillColor(piece.color)
     const options: PDFKit.Mixins.TextOptions = {lineBreak: false, baseline: 'alphabetic'}
     // With features set, pdfkit shapes the run whole instead of word by word, so right-to-left words come out in order.
-    if (piece.rtl) options.features = rtlFeatures
+    options.features = piece.rtl ? rtlFeatures : ltrFeatures
     doc.text(piece.text, x, baseline - piece.rise, options)
     if (piece.underline) {
       const thickness = Math.max(0.4, piece.size / 20)
@@ -557,7 +560,8 @@ export class State {
 
   /** Open marked content for a structure element, unless it is already open on this page. */
   openFor(tag: Tag): void {
-    if (this.openContent && this.openContent.tag === tag && this.openContent.page === this.pageNumber) return
+    const open = this.openContent
+    if (open && open.tag === tag && open.page === this.pageNumber) return
     this.closeContent()
     const element = tag.ensure()
     const options: PDFKit.Mixins.MarkingOptions = {}
@@ -584,6 +588,11 @@ export class State {
 }
 
 const rtlFeatures: PDFKit.Mixins.OpenTypeFeatures[] = ['kern']
+/**
+ * No kerning in left-to-right text: a positive kern (the Source Serif pair
+ * "(j" opens 0.1 em) reads as a space to text extraction, breaking the word.
+ */
+const ltrFeatures = {kern: false} as unknown as PDFKit.Mixins.OpenTypeFeatures[]
 
 export function isRtlText(text: string): boolean {
   for (const char of text) {

@@ -15,7 +15,10 @@ export function setText(
   const width = options.width ?? state.width
   const lines = state.breakLines(pieces, width)
   const leading = options.leading ?? (state.noteStyle ? state.type.noteLeading : state.type.leading)
+  const words = pieces.filter((piece) => !piece.space && /\p{L}/u.test(piece.text))
+  const rtl = words.length > 0 && words.every((piece) => piece.rtl)
   state.placeLines(lines, {
+    align: rtl ? 'right' : 'left',
     indent: state.indent,
     width,
     leading,

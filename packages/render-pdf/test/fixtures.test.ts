@@ -1,0 +1,74 @@
+import {execFileSync, spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import type {Root} from '@folio/ast'
+import {listReports} from '@folio/fixtures'
+import {describe, expect, it} from 'vitest'
+import {toPdf} from '../src/index.js'
+import {expectedBlocks} from './expected.js'
+import {checkPdfUa, formatFailures} from './pdfua.js'
+import {blocks, markedText} from './read-back.js'
+
+const reports = listReports().filter((report) => report.gold)
+const temp = mkdtempSync(join(tmpdir(), 'folio-render-pdf-fixtures-'))
+const has = (name: string) => spawnSync('sh', ['-c', `command -v ${name}`]).status === 0
+const tools = has('qpdf') && has('pdftotext')
+if (!tools && process.env.CI) throw new Error('qpdf and pdftotext are required in CI (apt: qpdf poppler-utils)')
+if (!tools) console.warn('skipping qpdf and pdftotext checks: not installed')
+
+/**
+ * Words of left-to-right script. Shaped right-to-left glyphs are shared
+ * between letters (a dotless base for ح and خ), so their text comes from the
+ * structure tree's ActualText, which the round trip above checks; pdftotext
+ * reads glyphs only.
+ */
+const rtl = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]/u
+const words = (value: string) => value.split(/\s+/).filter((word) => word && !rtl.test(word))
+
+describe('every fixture report’s edition', () => {
+  it('has fixtures with gold trees', () => {
+    expect(reports.length).toBeGreaterThanOrEqual(5)
+  })
+
+  for (const report of reports) {
+    for (const pageSize of ['A4', 'Letter'] as const) {
+      it(`${report.name} (${pageSize}): passes the checks and reads back as its tree`, async () => {
+        const tree = JSON.parse(readFileSync(report.gold ?? '', 'utf8')) as Root
+        const {value, diagnostics} = await toPdf(tree, {pageSize})
+        expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
+
+        const checked = await checkPdfUa(value)
+        expect(formatFailures(checked.failures)).toBe('')
+
+        // Through the structure tree: headings, paragraphs, list labels and items, notes, links.
+        const found = blocks(checked, await markedText(value))
+        const expected = expectedBlocks(tree)
+        const body = found.slice(found.length - expected.length)
+        expect(body.map(({role, text}) => ({role, text}))).toEqual(expected.map(({role, text}) => ({role, text})))
+        expect(body.flatMap((block) => block.links)).toEqual(expected.flatMap((block) => block.links ?? []))
+        expect(found[0]).toMatchObject({role: 'Title', text: tree.meta.title})
+
+        if (!tools) return
+        const path = join(temp, `${report.name}-${pageSize}.pdf`)
+        writeFileSync(path, value)
+        const qpdf = spawnSync('qpdf', ['--check', path], {encoding: 'utf8'})
+        expect(qpdf.status, qpdf.stdout + qpdf.stderr).toBe(0)
+        expect(qpdf.stderr).toBe('')
+        // The text block of each page, in reading order: every word whole, none added.
+        const height = pageSize === 'A4' ? 842 : 792
+        const text = execFileSync(
+          'pdftotext',
+          ['-x', '0', '-y', '60', '-W', '700', '-H', String(height - 120), path, '-'],
+          {
+            encoding: 'utf8',
+          },
+        )
+        const want = expected.flatMap((block) => words(block.text))
+        const got = words(text)
+        const start = got.findIndex((word, index) => word === want[0] && got[index + 1] === want[1])
+        expect(got.slice(start, start + want.length)).toEqual(want)
+      })
+    }
+  }
+})
