@@ -104,6 +104,7 @@ export const stylesheet = `
   font-size: 0.95em;
 }
 .folio > nav h2 { font-size: 1em; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); margin: 0 0 0.5em; }
+.folio > nav h2:is(:lang(ar), :lang(fa), :lang(ur), :lang(ps)) { letter-spacing: 0; }
 .folio > nav ol { list-style: none; margin: 0; padding: 0; }
 .folio > nav ol ol { padding-inline-start: 1.25em; }
 .folio > nav li { margin: 0.3em 0; }
