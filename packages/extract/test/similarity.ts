@@ -30,3 +30,8 @@ export function comparable(text: string): string {
     .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
     .replace(/[\u2010\u2011\u2012\u2013\u2014\u2212]/g, '-')
 }
+
+/** Dot leaders (". . . ." or "......") are not words; drop them before comparing. */
+export function withoutLeaders(text: string): string {
+  return text.replace(/(?:\s*\.){4,}\s*/g, ' ')
+}

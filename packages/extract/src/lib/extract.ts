@@ -7,7 +7,7 @@ import {fontStyle} from './fonts.js'
 import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.js'
 import {readStructTree} from './struct.js'
 import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
-import {draftsToWords, glyphsToDrafts, wordsToLines} from './words.js'
+import {draftsToWords, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
 
 export interface ExtractOptions {
   /** Password of an encrypted PDF (the user or the owner password). */
@@ -180,7 +180,13 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
           styles.set(id, style)
           return info
         }
-        const {glyphs, images} = interpret(ops, OPS, viewport.transform as Matrix, fontInfo)
+        const painted = interpret(ops, OPS, viewport.transform as Matrix, fontInfo)
+        // Only what is inside the page's visible box (the crop box): printers' slugs and
+        // bleed-area marks lie outside it.
+        const inside = (b: [number, number, number, number]): boolean =>
+          b[2] > 0 && b[0] < viewport.width && b[3] > 0 && b[1] < viewport.height
+        const glyphs = painted.glyphs.filter((g) => inside(glyphBox(g)))
+        const images = painted.images.filter((i) => inside(i.bbox))
         const fontOf = (id: string): FontStyle => styles.get(id) ?? fontStyle(undefined)
         const words = draftsToWords(glyphsToDrafts(glyphs), {fontOf})
         const lines = wordsToLines(words)
@@ -316,8 +322,11 @@ async function readLinks(
     const bbox = toBox(viewport, a['rect'])
     if (!bbox) continue
     const link: LinkAnnotation = {bbox}
-    const url =
-      typeof a['url'] === 'string' ? a['url'] : typeof a['unsafeUrl'] === 'string' ? a['unsafeUrl'] : undefined
+    // The target as written in the PDF (pdf.js' `url` is a normalized copy, and is absent
+    // for schemes it does not open); consumers decide which schemes survive.
+    const raw =
+      typeof a['unsafeUrl'] === 'string' ? a['unsafeUrl'] : typeof a['url'] === 'string' ? a['url'] : undefined
+    const url = raw?.trim()
     if (url) link.url = url
     else if (a['dest'] !== undefined && a['dest'] !== null) {
       const p = await destinationPage(doc, a['dest'])

@@ -1,0 +1,31 @@
+import {describe, expect, it} from 'vitest'
+import {cleanText, cleanWord, directionOf} from '../src/lib/unicode.js'
+
+describe('cleanText', () => {
+  it('expands every Latin ligature presentation form', () => {
+    expect(cleanText('\uFB00 \uFB01 \uFB02 \uFB03 \uFB04 \uFB05 \uFB06')).toBe('ff fi fl ffi ffl st st')
+  })
+
+  it('turns no-break and typographic spaces into spaces and drops invisible marks', () => {
+    expect(cleanText('a\u00A0b\u2009c\u202Fd')).toBe('a b c d')
+    expect(cleanText('zero\u200Bwidth\uFEFF\u0002')).toBe('zerowidth')
+  })
+
+  it('composes to NFC', () => {
+    expect(cleanText('e\u0301')).toBe('é')
+  })
+})
+
+describe('cleanWord', () => {
+  it('drops inner soft hyphens and turns a final one into a visible hyphen', () => {
+    expect(cleanWord('co\u00ADoperate')).toEqual({text: 'cooperate', softHyphen: false})
+    expect(cleanWord('inter\u00AD')).toEqual({text: 'inter-', softHyphen: true})
+  })
+})
+
+describe('directionOf', () => {
+  it('counts strong characters', () => {
+    expect(directionOf('مرحبا بالعالم 2024')).toBe('rtl')
+    expect(directionOf('Report 2024 (مرحبا)')).toBe('ltr')
+  })
+})

@@ -1,0 +1,147 @@
+import {describe, expect, it} from 'vitest'
+import {fontStyle} from '../src/lib/fonts.js'
+import type {PlacedGlyph} from '../src/lib/interpret.js'
+import type {Line} from '../src/lib/types.js'
+import {attachAccents, draftsToWords, glyphsToDrafts, spaceThreshold, wordsToLines} from '../src/lib/words.js'
+import {endX, run} from './glyphs.js'
+
+const fonts: Record<string, string> = {
+  f1: 'ABCDEF+SourceSerif4-Regular',
+  f2: 'SourceSerif4-Bold',
+  f3: 'SourceSerif4-It',
+}
+
+function lines(glyphs: PlacedGlyph[]): Line[] {
+  return wordsToLines(draftsToWords(glyphsToDrafts(glyphs), {fontOf: (id) => fontStyle(fonts[id])}))
+}
+
+function texts(glyphs: PlacedGlyph[]): string[] {
+  return lines(glyphs).map((l) => l.text)
+}
+
+describe('spaces', () => {
+  it('splits words at space glyphs', () => {
+    expect(texts(run('hello brave world'))).toEqual(['hello brave world'])
+    expect(lines(run('hello brave world'))[0]?.words.map((w) => w.text)).toEqual(['hello', 'brave', 'world'])
+  })
+
+  it('finds word gaps without space glyphs (positioned text, TeX)', () => {
+    expect(texts(run('no space glyphs here', {spaces: 'gap', spaceGap: 0.3}))).toEqual(['no space glyphs here'])
+  })
+
+  it('keeps kerned letters together ("missingspaces" comes from too high a threshold, "s p a c e d" from too low)', () => {
+    // Kerning-sized gaps (0.08 em) are not spaces; word gaps of a fifth of an em are.
+    expect(texts(run('tight kerning', {tracking: 0.08, spaces: 'gap', spaceGap: 0.2}))).toEqual(['tight kerning'])
+  })
+
+  it('keeps a letter-spaced heading as words, not single letters', () => {
+    // Tracking of 0.3 em between letters, word gaps of 0.3 + 0.6 em.
+    const glyphs = run('ANNUAL REPORT', {tracking: 0.3, spaces: 'gap', spaceGap: 0.6})
+    expect(texts(glyphs)).toEqual(['ANNUAL REPORT'])
+  })
+
+  it('raises the threshold only for letter-spaced runs', () => {
+    expect(spaceThreshold([0, 0, 0.01, 0, 0.3, 0])).toBe(0.15)
+    expect(spaceThreshold([0.3, 0.31, 0.3, 0.3, 0.9, 0.3])).toBeGreaterThan(0.45)
+  })
+
+  it('glues a word whose font changes inside it, and marks it attached', () => {
+    const a = run('Bold', {fontId: 'f2'})
+    const b = run('face rest', {fontId: 'f1', x: endX(a)})
+    const [line] = lines([...a, ...b])
+    expect(line?.text).toBe('Boldface rest')
+    expect(line?.words.map((w) => [w.text, w.font.bold, w.attached ?? false])).toEqual([
+      ['Bold', true, false],
+      ['face', false, true],
+      ['rest', false, false],
+    ])
+  })
+
+  it('expands ligatures, drops inner soft hyphens and keeps a final one as a hyphen', () => {
+    const [line] = lines(run('e\uFB03cient \uFB02ow co\u00ADoperate inter\u00AD'))
+    expect(line?.text).toBe('efficient flow cooperate inter-')
+    expect(line?.words.at(-1)?.softHyphen).toBe(true)
+  })
+
+  it('treats no-break spaces as spaces', () => {
+    expect(texts(run('10\u00A0km'))).toEqual(['10 km'])
+  })
+})
+
+describe('accents', () => {
+  it('puts a spacing accent painted over a letter onto it (NFC)', () => {
+    // TeX paints "O˘guz": the breve sits over the g, which follows it.
+    const o = run('O')
+    const breve = run('\u02D8', {x: endX(o), advance: 0.5})
+    const rest = run('guz', {x: endX(o)})
+    const joined = attachAccents([...o, ...breve, ...rest])
+    expect(joined.map((g) => g.text).join('')).toBe('Og\u0306uz')
+    expect(texts([...o, ...breve, ...rest])).toEqual(['Oğuz'])
+  })
+})
+
+describe('lines', () => {
+  it('starts a new line when the baseline changes', () => {
+    const a = run('first line')
+    const b = run('second line', {y: 114})
+    expect(texts([...a, ...b])).toEqual(['first line', 'second line'])
+  })
+
+  it('splits one baseline at a column-wide gap', () => {
+    const left = run('left column')
+    const right = run('right column', {x: endX(left) + 30})
+    expect(texts([...left, ...right])).toEqual(['left column', 'right column'])
+  })
+
+  it('keeps a raised small footnote marker on its line, glued and flagged', () => {
+    const text = run('policy.')
+    const marker = run('12', {x: endX(text), y: 96, size: 6})
+    const after = run(' Next', {x: endX(marker)})
+    const [line, ...rest] = lines([...text, ...marker, ...after])
+    expect(rest).toEqual([])
+    expect(line?.text).toBe('policy.12 Next')
+    const word = line?.words.find((w) => w.text === '12')
+    expect(word?.superscript).toBe(true)
+    expect(word?.attached).toBe(true)
+    expect(line?.size).toBe(10)
+  })
+
+  it('flags text raised with a text rise as superscript', () => {
+    const base = run('x')
+    const sup = run('2', {x: endX(base), size: 7, rise: 3})
+    const words = lines([...base, ...sup])[0]?.words
+    expect(words?.map((w) => [w.text, w.superscript ?? false])).toEqual([
+      ['x', false],
+      ['2', true],
+    ])
+  })
+
+  it('reads rotated text (a vertical margin stamp) as one line along its baseline', () => {
+    // Baseline pointing up the page (top-down coordinates: uy = -1).
+    const glyphs = run('arXiv stamp', {x: 20, y: 600, ux: 0, uy: -1})
+    const [line, ...rest] = lines(glyphs)
+    expect(rest).toEqual([])
+    expect(line?.text).toBe('arXiv stamp')
+    const box = line!.bbox
+    expect(box[3] - box[1]).toBeGreaterThan(box[2] - box[0])
+  })
+
+  it('orders a right-to-left run logically and marks the line rtl', () => {
+    // Hebrew "שלום עולם" painted left to right in visual order: "םלוע םולש".
+    const visual = run('\u05DD\u05DC\u05D5\u05E2 \u05DD\u05D5\u05DC\u05E9')
+    const [line] = lines(visual)
+    expect(line?.dir).toBe('rtl')
+    expect(line?.text).toBe('\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD')
+  })
+
+  it('gives boxes in top-down coordinates with the baseline inside', () => {
+    const [line] = lines(run('Box', {x: 100, y: 200, size: 10}))
+    expect(line?.bbox).toEqual([100, 192, 115, 202])
+    expect(line?.baseline).toBe(200)
+  })
+
+  it('carries marked-content ids to words', () => {
+    const [line] = lines(run('tagged text', {mcid: 7}))
+    expect(line?.words.every((w) => w.mcid === 7)).toBe(true)
+  })
+})
