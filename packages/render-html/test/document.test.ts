@@ -146,3 +146,18 @@ describe('toMarkdown', () => {
     expect(() => toMarkdown(null as never)).toThrow('expected a Folio `root`')
   })
 })
+
+describe('bad input', () => {
+  it('names the problem with a tree that has no language', () => {
+    const tree = {type: 'root', version: '1.0.0', meta: {authors: []}, children: []} as never
+    expect(() => toHtml(tree)).toThrow('Unexpected tree without `meta.lang`')
+    expect(() => toMarkdown(tree)).toThrow('Unexpected tree without `meta.lang`')
+  })
+
+  it('renders a section without a heading without naming it by a missing id', () => {
+    const broken = report({title: 'R'}, [{type: 'section', depth: 1, children: [u.paragraph([u.text('x')])]} as never])
+    const {value} = toHtml(broken)
+    expect(value).toContain('<section>\n<p>x</p>\n</section>')
+    expect(value).not.toContain('<nav')
+  })
+})

@@ -62,7 +62,7 @@ function masthead(state: State, tree: Root, title: string, titleRank: number, la
     parts.push(nl(), h('p', {className: ['subtitle']}, safeText(state, meta.subtitle, tree)))
   }
   parts.push(...translated(state, tree, 'subtitle', 'p'))
-  const authors = meta.authors.filter((a) => a.trim() !== '')
+  const authors = (meta.authors ?? []).filter((a) => typeof a === 'string' && a.trim() !== '')
   if (authors.length > 0) {
     parts.push(nl(), h('p', {className: ['authors']}, safeText(state, authors.join(', '), tree)))
   }
@@ -96,8 +96,16 @@ function contents(state: State, tree: Root, depth: number): HastElement | undefi
       const heading = child.children[0]
       const text = heading?.type === 'heading' ? plainText(heading).trim() : ''
       const numbering = heading?.type === 'heading' && heading.numbering ? `${heading.numbering} ` : ''
-      const link = h('a', {href: `#${state.sectionId(child)}`}, safeText(state, numbering + text, child))
       const nested = items(child as Section)
+      if (text === '' && numbering === '') {
+        // Nothing to name the link by: list the sub-sections in its place.
+        if (nested)
+          entries.push(
+            ...nested.children.filter((c) => !(c.type === 'text' && c.value === '\n')).flatMap((c) => [nl(), c]),
+          )
+        continue
+      }
+      const link = h('a', {href: `#${state.sectionId(child)}`}, safeText(state, numbering + text, child))
       entries.push(nl(), h('li', nested ? [link, nested] : [link]))
     }
     if (entries.length === 0) return undefined
@@ -124,6 +132,9 @@ function contents(state: State, tree: Root, depth: number): HastElement | undefi
 export function toHtml(tree: Root, options: ToHtmlOptions = {}): HtmlResult {
   if (tree?.type !== 'root') {
     throw new TypeError(`Unexpected \`${String(tree?.type)}\`, expected a Folio \`root\``)
+  }
+  if (typeof tree.meta?.lang !== 'string' || tree.meta.lang === '') {
+    throw new TypeError('Unexpected tree without `meta.lang`, expected a BCP 47 language tag')
   }
   const offset = options.headingOffset ?? 1
   if (!Number.isInteger(offset) || offset < 1 || offset > 5) {
@@ -191,7 +202,7 @@ export function toHtml(tree: Root, options: ToHtmlOptions = {}): HtmlResult {
   const named = (name: string, content: string | undefined) => {
     if (content?.trim()) head.push(nl(), h('meta', {name, content: safeText(state, content, tree)}))
   }
-  named('author', meta.authors.filter((a) => a.trim() !== '').join(', ') || undefined)
+  named('author', (meta.authors ?? []).filter((a) => typeof a === 'string' && a.trim() !== '').join(', ') || undefined)
   named('publisher', meta.publisher)
   named('dcterms.date', meta.date)
   named('description', meta.description)

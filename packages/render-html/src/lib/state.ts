@@ -41,7 +41,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
   if (!Number.isInteger(offset) || offset < 0 || offset > 5) {
     throw new RangeError(`Unexpected headingOffset \`${String(offset)}\`, expected an integer from 0 to 5`)
   }
-  const docLang = options.lang ?? (node.type === 'root' ? node.meta.lang : undefined) ?? 'en'
+  const docLang = options.lang ?? (node.type === 'root' ? node.meta?.lang : undefined) ?? 'en'
   const {labels, lang: labelsLang} = labelsFor(docLang, options.labels)
   const diagnostics = options.diagnostics ?? []
   const definitions = new Map<string, FootnoteDefinition>()

@@ -35,6 +35,9 @@ export function toMarkdown(tree: Root): MarkdownResult {
   if (tree?.type !== 'root') {
     throw new TypeError(`Unexpected \`${String(tree?.type)}\`, expected a Folio \`root\``)
   }
+  if (typeof tree.meta?.lang !== 'string') {
+    throw new TypeError('Unexpected tree without `meta.lang`, expected a BCP 47 language tag')
+  }
   const diagnostics: Diagnostic[] = []
   const report = (ruleId: string, severity: Diagnostic['severity'], message: string, node?: Content) =>
     diagnostics.push(diagnostic(ruleId, severity, message, node))
@@ -216,7 +219,7 @@ export function toMarkdown(tree: Root): MarkdownResult {
       children: [{type: 'emphasis', children: [{type: 'text', value: clean(meta.subtitle)}]}],
     })
   const line = [
-    meta.authors.filter((a) => a.trim() !== '').join(', '),
+    (meta.authors ?? []).filter((a) => typeof a === 'string' && a.trim() !== '').join(', '),
     meta.publisher ?? '',
     meta.date ? (formatDate(meta.date, meta.lang) ?? meta.date) : '',
   ].filter((part) => part !== '')

@@ -37,7 +37,9 @@ export const section: Handler<Section> = (state, node) => {
     state.patch(node, element)
     return element
   }
-  const element = h('section', {ariaLabelledBy: state.sectionId(node)}, state.all(node))
+  // A section without a heading (a tree that breaks the spec) is written unnamed, never named by a missing id.
+  const named = node.children[0]?.type === 'heading'
+  const element = h('section', {ariaLabelledBy: named ? state.sectionId(node) : undefined}, state.all(node))
   state.patch(node, element)
   return element
 }
