@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Browser} from 'playwright-core'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {toHtml} from '../src/index.js'
+import {stylesheet, toHtml} from '../src/index.js'
 import {browserAvailability, launch} from './browser.js'
 import {documents} from './fixtures/documents.js'
 
@@ -39,11 +39,24 @@ describe.runIf(availability.run)('axe-core in Chromium', () => {
   ]
   const schemes = ['light', 'dark'] as const
 
-  for (const doc of documents()) {
+  // Each document as a page of its own, and the canonical one as a fragment
+  // embedded in a host page (the CMS case), styled by the exported stylesheet.
+  const pages = documents().map((doc) => ({name: doc.name, html: () => toHtml(doc.tree).value}))
+  const canonical = documents()[0]
+  if (canonical) {
+    pages.push({
+      name: 'canonical-fragment',
+      html: () =>
+        `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Host page</title><style>${stylesheet}</style></head>` +
+        `<body><main>${toHtml(canonical.tree, {fragment: true, idPrefix: 'r-'}).value}</main></body></html>`,
+    })
+  }
+
+  for (const doc of pages) {
     for (const viewport of viewports) {
       for (const scheme of schemes) {
         it(`${doc.name} at ${viewport.width}px, ${scheme}: 0 violations`, async () => {
-          const {value} = toHtml(doc.tree)
+          const value = doc.html()
           const context = await browser.newContext({
             viewport: {width: viewport.width, height: viewport.height},
             colorScheme: scheme,
