@@ -9,6 +9,12 @@ export {createState} from './lib/state.js'
 export {stylesheet} from './lib/stylesheet.js'
 export {cleanText} from './lib/text.js'
 export {endnotes, toHast} from './lib/to-hast.js'
-export type {MarkdownResult} from './lib/to-markdown.js'
-export {toMarkdown} from './lib/to-markdown.js'
+export type {
+  MarkdownHandler,
+  MarkdownHandlers,
+  MarkdownResult,
+  MarkdownState,
+  ToMarkdownOptions,
+} from './lib/to-markdown.js'
+export {markdownHandlers, toMarkdown} from './lib/to-markdown.js'
 export type {Handler, HandlerOverrides, HandlerResult, Handlers, State, ToHastOptions} from './lib/types.js'

@@ -145,6 +145,18 @@ describe('toMarkdown', () => {
   it('throws on something that is not a tree', () => {
     expect(() => toMarkdown(null as never)).toThrow('expected a Folio `root`')
   })
+
+  it('takes caller handlers, and reports unknown nodes while keeping their text', () => {
+    const odd = {type: 'marginNote', children: [u.paragraph([u.text('kept')])]} as never
+    const tree = report({title: 'R'}, [u.pageBreak(3, '3'), odd])
+    const plain = toMarkdown(tree)
+    expect(plain.value).toBe('# R\n\n<!-- page 3 -->\n\nkept\n')
+    expect(plain.diagnostics.map((d) => d.ruleId)).toEqual(['unknown-node'])
+    const custom = toMarkdown(tree, {
+      handlers: {pageBreak: (_, node) => [{type: 'html', value: `<a id="p${node.page}"></a>`}]},
+    })
+    expect(custom.value).toBe('# R\n\n<a id="p3"></a>\n\nkept\n')
+  })
 })
 
 describe('bad input', () => {

@@ -1,4 +1,4 @@
-import type {Content, Diagnostic, PhrasingContent as FolioPhrasing, PageBreak, Root} from '@folio/ast'
+import type {Content, Diagnostic, NodeByType, NodeType, PageBreak, Root, Severity} from '@folio/ast'
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -15,6 +15,7 @@ import {formatDate} from './date.js'
 import {diagnostic} from './diagnostic.js'
 import {safeImageSource, safeUrl} from './safe-url.js'
 import {cleanText} from './text.js'
+import type {ParentNode} from './types.js'
 import {wholeWords} from './whole-words.js'
 
 export interface MarkdownResult {
@@ -22,16 +23,145 @@ export interface MarkdownResult {
   diagnostics: Diagnostic[]
 }
 
-type Flow = RootContent
+/** Turns one Folio node into mdast nodes (none, one or several). */
+export type MarkdownHandler<T = Content> = (state: MarkdownState, node: T, parent: Content | undefined) => RootContent[]
+
+/** A Markdown handler per node type. */
+export type MarkdownHandlers = {[T in NodeType]: MarkdownHandler<NodeByType[T]>}
+
+export interface ToMarkdownOptions {
+  /** Handlers that replace the defaults for their node types (or add unknown types). */
+  handlers?: Partial<MarkdownHandlers> & Record<string, MarkdownHandler<never> | undefined>
+}
+
+export interface MarkdownState {
+  /** Render one node through its handler (unknown types are reported, their children kept). */
+  one(node: Content, parent: Content | undefined): RootContent[]
+  /** Render the children of a parent of inline content. */
+  phrasing(parent: ParentNode): PhrasingContent[]
+  /** Render the children of a parent of blocks; stray inline content is gathered into paragraphs. */
+  blocks(parent: ParentNode): BlockContent[]
+  /** Text made safe (see `cleanText`), with diagnostics. */
+  clean(value: string, node?: Content): string
+  report(ruleId: string, severity: Severity, message: string, node?: Content): void
+  /** Footnote definitions, written after the body. */
+  readonly definitions: FootnoteDefinition[]
+}
+
+const inlineTypes = new Set(['text', 'strong', 'emphasis', 'link', 'footnoteReference', 'image', 'inlineCode', 'break'])
+
+function pageComment(state: MarkdownState, node: PageBreak): Html {
+  // A label can never close the comment it sits in.
+  const label = state.clean(node.label || String(node.page), node).replace(/--|[<>]/g, '')
+  return {type: 'html', value: `<!-- page ${label} -->`}
+}
+
+/** The default Markdown handler of every node type. */
+export const markdownHandlers: MarkdownHandlers = {
+  root: (state, node) => state.blocks(node),
+  section: (state, node) => state.blocks(node),
+  heading(state, node) {
+    // As in the HTML edition: the title is `#`, depth-1 sections `##`.
+    const depth = node.depth + 1
+    if (depth > 6)
+      state.report('heading-rank-above-six', 'info', `Unexpected heading rank ${depth}, expected 1 to 6`, node)
+    const children = state.phrasing(node)
+    if (node.numbering) children.unshift({type: 'text', value: `${state.clean(node.numbering, node)} `})
+    return [{type: 'heading', depth: Math.min(6, depth) as 1 | 2 | 3 | 4 | 5 | 6, children}]
+  },
+  paragraph(state, node) {
+    const children = state.phrasing(node)
+    return children.length === 0 ? [] : [{type: 'paragraph', children}]
+  },
+  list(state, node) {
+    return [
+      {
+        type: 'list',
+        ordered: node.ordered,
+        start: node.ordered ? (node.start ?? 1) : null,
+        spread: false,
+        children: node.children.map((item) => ({type: 'listItem', spread: false, children: state.blocks(item)})),
+      },
+    ]
+  },
+  listItem: (state, node) => [{type: 'listItem', spread: false, children: state.blocks(node)}],
+  blockquote: (state, node) => [{type: 'blockquote', children: state.blocks(node)}],
+  aside(state, node) {
+    const children = state.blocks(node)
+    if (node.title) {
+      const title = state.clean(node.title, node)
+      children.unshift({type: 'paragraph', children: [{type: 'strong', children: [{type: 'text', value: title}]}]})
+    }
+    return [{type: 'blockquote', children}]
+  },
+  code: (state, node) => [{type: 'code', lang: null, meta: null, value: state.clean(node.value, node)}],
+  figure: (state, node) => state.blocks(node),
+  image(state, node) {
+    const url = node.url === undefined ? undefined : safeImageSource(node.url)
+    if (url === undefined) {
+      state.report(
+        'image-not-embedded',
+        'info',
+        'Unexpected image without a usable source, expected an embedded image',
+        node,
+      )
+      return []
+    }
+    return [{type: 'image', url, alt: state.clean(node.alt ?? '', node), title: null}]
+  },
+  caption: (state, node) => [{type: 'paragraph', children: [{type: 'emphasis', children: state.phrasing(node)}]}],
+  table(state, node) {
+    const rows = node.children.flatMap((row) => state.one(row, node)) as TableRow[]
+    return rows.length === 0 ? [] : [{type: 'table', align: null, children: rows}]
+  },
+  tableRow: (state, node) => [
+    {type: 'tableRow', children: node.children.flatMap((cell) => state.one(cell, node)) as TableCell[]},
+  ],
+  tableCell: (state, node) => [
+    // A GFM cell holds one line: page markers stay out of it.
+    {
+      type: 'tableCell',
+      children: state.phrasing({...node, children: node.children.filter((c) => c.type !== 'pageBreak')}),
+    },
+  ],
+  footnoteDefinition(state, node) {
+    state.definitions.push({
+      type: 'footnoteDefinition',
+      identifier: node.identifier,
+      label: node.identifier,
+      children: state.blocks(node),
+    })
+    return []
+  },
+  footnoteReference: (_, node) => [{type: 'footnoteReference', identifier: node.identifier, label: node.identifier}],
+  pageBreak: (state, node) => [pageComment(state, node)],
+  // The report's own contents page is data, not text.
+  toc: () => [],
+  tocEntry: () => [],
+  text: (state, node) => [{type: 'text', value: state.clean(node.value, node)}],
+  strong: (state, node) => [{type: 'strong', children: state.phrasing(node)}],
+  emphasis: (state, node) => [{type: 'emphasis', children: state.phrasing(node)}],
+  link(state, node) {
+    const url = safeUrl(node.url)
+    if (url === undefined) {
+      state.report('unsafe-link-dropped', 'info', 'Unexpected link URL, expected an http, https or mailto URL', node)
+      return state.phrasing(node)
+    }
+    const title = node.title ? state.clean(node.title, node) : null
+    return [{type: 'link', url, title, children: state.phrasing(node)}]
+  },
+  // Markdown cannot say which language a run of text is in.
+  span: (state, node) => state.phrasing(node),
+}
 
 /**
  * The tree as GitHub-flavoured Markdown, through mdast and
- * `mdast-util-to-markdown` (what `remark-stringify` uses). Headings follow the
- * HTML edition: the title is `#`, depth-1 sections `##`. Footnotes become GFM
- * footnotes; page breaks become HTML comments (`<!-- page 3 -->`); links keep
- * only http, https and mailto URLs.
+ * `mdast-util-to-markdown` (what `remark-stringify` uses), one handler per
+ * node type as for HTML. Headings follow the HTML edition: the title is `#`,
+ * depth-1 sections `##`. Footnotes become GFM footnotes; page breaks become
+ * HTML comments (`<!-- page 3 -->`); links keep only http, https and mailto URLs.
  */
-export function toMarkdown(tree: Root): MarkdownResult {
+export function toMarkdown(tree: Root, options: ToMarkdownOptions = {}): MarkdownResult {
   if (tree?.type !== 'root') {
     throw new TypeError(`Unexpected \`${String(tree?.type)}\`, expected a Folio \`root\``)
   }
@@ -39,194 +169,88 @@ export function toMarkdown(tree: Root): MarkdownResult {
     throw new TypeError('Unexpected tree without `meta.lang`, expected a BCP 47 language tag')
   }
   const diagnostics: Diagnostic[] = []
-  const report = (ruleId: string, severity: Diagnostic['severity'], message: string, node?: Content) =>
-    diagnostics.push(diagnostic(ruleId, severity, message, node))
-  const definitions: FootnoteDefinition[] = []
+  const table = {...markdownHandlers, ...options.handlers} as Record<string, MarkdownHandler<never> | undefined>
 
-  const clean = (value: string, node?: Content): string => {
-    const result = cleanText(value)
-    if (result.removed > 0) {
-      report(
-        'control-character-dropped',
-        'info',
-        'Unexpected control characters in text, expected printable text',
+  const state: MarkdownState = {
+    definitions: [],
+    one(node, parent) {
+      const handler = table[node.type] as MarkdownHandler | undefined
+      if (handler) return handler(state, node, parent)
+      state.report(
+        'unknown-node',
+        'warning',
+        `Unexpected node \`${String(node.type)}\`, expected a Folio node type`,
         node,
       )
-    }
-    if (result.balanced) {
-      report(
-        'bidi-control-balanced',
-        'info',
-        'Unexpected unbalanced bidi controls in text, expected each embedding or isolate to be closed',
-        node,
-      )
-    }
-    return result.value
-  }
-
-  const pageComment = (node: PageBreak): Html => ({
-    type: 'html',
-    value: `<!-- page ${clean(node.label || String(node.page), node).replace(/--|[<>]/g, '')} -->`,
-  })
-
-  const phrasing = (nodes: FolioPhrasing[]): PhrasingContent[] => wholeWords(nodes).flatMap(inline)
-
-  function inline(node: FolioPhrasing): PhrasingContent[] {
-    switch (node.type) {
-      case 'text':
-        return [{type: 'text', value: clean(node.value, node)}]
-      case 'strong':
-        return [{type: 'strong', children: phrasing(node.children)}]
-      case 'emphasis':
-        return [{type: 'emphasis', children: phrasing(node.children)}]
-      case 'span':
-        return phrasing(node.children)
-      case 'link': {
-        const url = safeUrl(node.url)
-        if (url === undefined) {
-          report('unsafe-link-dropped', 'info', 'Unexpected link URL, expected an http, https or mailto URL', node)
-          return phrasing(node.children)
+      if ('children' in node && Array.isArray(node.children)) return state.blocks(node as ParentNode)
+      if ('value' in node && typeof node.value === 'string')
+        return [{type: 'text', value: state.clean(node.value, node)}]
+      return []
+    },
+    phrasing(parent) {
+      return wholeWords(parent.children as Content[]).flatMap((child) => state.one(child, parent)) as PhrasingContent[]
+    },
+    blocks(parent) {
+      const out: BlockContent[] = []
+      let run: PhrasingContent[] | undefined
+      for (const node of (parent.children as Content[]).flatMap((child) => state.one(child, parent))) {
+        if (inlineTypes.has(node.type)) {
+          if (run) run.push(node as PhrasingContent)
+          else {
+            run = [node as PhrasingContent]
+            out.push({type: 'paragraph', children: run})
+          }
+        } else {
+          run = undefined
+          out.push(node as BlockContent)
         }
-        return [
-          {type: 'link', url, title: node.title ? clean(node.title, node) : null, children: phrasing(node.children)},
-        ]
       }
-      case 'footnoteReference':
-        return [{type: 'footnoteReference', identifier: node.identifier, label: node.identifier}]
-      case 'pageBreak':
-        return [pageComment(node)]
-      default:
-        return unknown(node as Content) as PhrasingContent[]
-    }
-  }
-
-  function unknown(node: Content): Flow[] {
-    report('unknown-node', 'warning', `Unexpected node \`${String(node.type)}\`, expected a Folio node type`, node)
-    if ('children' in node && Array.isArray(node.children)) return node.children.flatMap((child) => flow(child))
-    if ('value' in node && typeof node.value === 'string') return [{type: 'text', value: clean(node.value, node)}]
-    return []
-  }
-
-  function blocks(nodes: Content[]): BlockContent[] {
-    return nodes.flatMap((child) => flow(child)) as BlockContent[]
-  }
-
-  function flow(node: Content): Flow[] {
-    switch (node.type) {
-      case 'section':
-        return node.children.flatMap((child) => flow(child))
-      case 'heading': {
-        const depth = node.depth + 1
-        if (depth > 6)
-          report('heading-rank-above-six', 'info', `Unexpected heading rank ${depth}, expected 1 to 6`, node)
-        const children = phrasing(node.children)
-        if (node.numbering) children.unshift({type: 'text', value: `${clean(node.numbering, node)} `})
-        return [{type: 'heading', depth: Math.min(6, depth) as 1 | 2 | 3 | 4 | 5 | 6, children}]
+      return out
+    },
+    clean(value, node) {
+      const result = cleanText(value)
+      if (result.removed > 0) {
+        state.report(
+          'control-character-dropped',
+          'info',
+          'Unexpected control characters in text, expected printable text',
+          node,
+        )
       }
-      case 'paragraph': {
-        const children = phrasing(node.children)
-        return children.length === 0 ? [] : [{type: 'paragraph', children}]
+      if (result.balanced) {
+        state.report(
+          'bidi-control-balanced',
+          'info',
+          'Unexpected unbalanced bidi controls in text, expected each embedding or isolate to be closed',
+          node,
+        )
       }
-      case 'list':
-        return [
-          {
-            type: 'list',
-            ordered: node.ordered,
-            start: node.ordered ? (node.start ?? 1) : null,
-            spread: false,
-            children: node.children.map((item) => ({
-              type: 'listItem',
-              spread: false,
-              children: blocks(item.children),
-            })),
-          },
-        ]
-      case 'blockquote':
-        return [{type: 'blockquote', children: blocks(node.children)}]
-      case 'aside': {
-        const children = blocks(node.children)
-        if (node.title) {
-          children.unshift({
-            type: 'paragraph',
-            children: [{type: 'strong', children: [{type: 'text', value: clean(node.title, node)}]}],
-          })
-        }
-        return [{type: 'blockquote', children}]
-      }
-      case 'code':
-        return [{type: 'code', lang: null, meta: null, value: clean(node.value, node)}]
-      case 'figure':
-        return node.children.flatMap((child) => flow(child))
-      case 'image': {
-        const url = node.url === undefined ? undefined : safeImageSource(node.url)
-        if (url === undefined) {
-          report(
-            'image-not-embedded',
-            'info',
-            'Unexpected image without a usable source, expected an embedded image',
-            node,
-          )
-          return []
-        }
-        return [{type: 'paragraph', children: [{type: 'image', url, alt: clean(node.alt ?? '', node), title: null}]}]
-      }
-      case 'caption':
-        return [{type: 'paragraph', children: [{type: 'emphasis', children: phrasing(node.children)}]}]
-      case 'table': {
-        const rows: TableRow[] = node.children.map((row) => ({
-          type: 'tableRow',
-          children: row.children.map(
-            (cell): TableCell => ({
-              type: 'tableCell',
-              children: phrasing(cell.children.filter((c) => c.type !== 'pageBreak')),
-            }),
-          ),
-        }))
-        return rows.length === 0 ? [] : [{type: 'table', align: null, children: rows}]
-      }
-      case 'footnoteDefinition':
-        definitions.push({
-          type: 'footnoteDefinition',
-          identifier: node.identifier,
-          label: node.identifier,
-          children: blocks(node.children),
-        })
-        return []
-      case 'pageBreak':
-        return [pageComment(node)]
-      case 'toc':
-      case 'tocEntry':
-        return []
-      case 'text':
-      case 'strong':
-      case 'emphasis':
-      case 'link':
-      case 'span':
-      case 'footnoteReference':
-        return [{type: 'paragraph', children: inline(node)}]
-      default:
-        return unknown(node)
-    }
+      return result.value
+    },
+    report(ruleId, severity, message, node) {
+      diagnostics.push(diagnostic(ruleId, severity, message, node))
+    },
   }
 
   const {meta} = tree
-  const front: Flow[] = []
+  const front: RootContent[] = []
   const title = meta.title?.trim()
-  if (title) front.push({type: 'heading', depth: 1, children: [{type: 'text', value: clean(title)}]})
-  if (meta.subtitle)
+  if (title) front.push({type: 'heading', depth: 1, children: [{type: 'text', value: state.clean(title)}]})
+  if (meta.subtitle) {
     front.push({
       type: 'paragraph',
-      children: [{type: 'emphasis', children: [{type: 'text', value: clean(meta.subtitle)}]}],
+      children: [{type: 'emphasis', children: [{type: 'text', value: state.clean(meta.subtitle)}]}],
     })
+  }
   const line = [
     (meta.authors ?? []).filter((a) => typeof a === 'string' && a.trim() !== '').join(', '),
     meta.publisher ?? '',
     meta.date ? (formatDate(meta.date, meta.lang) ?? meta.date) : '',
   ].filter((part) => part !== '')
-  if (line.length > 0) front.push({type: 'paragraph', children: [{type: 'text', value: clean(line.join(' · '))}]})
+  if (line.length > 0) front.push({type: 'paragraph', children: [{type: 'text', value: state.clean(line.join(' · '))}]})
 
-  const body = tree.children.flatMap((child) => flow(child))
-  const mdast: MdastRoot = {type: 'root', children: [...front, ...body, ...definitions]}
+  const body = state.one(tree, undefined)
+  const mdast: MdastRoot = {type: 'root', children: [...front, ...body, ...state.definitions]}
   const value = serialize(mdast, {
     extensions: [gfmToMarkdown()],
     bullet: '-',
