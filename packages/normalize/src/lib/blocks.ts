@@ -223,7 +223,7 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
       } else if (open && !startsNewBlock(open, previous, line, found !== null, metrics)) {
         if (open.kind === 'item') {
           const gap = line.baseline - previous.baseline
-          if (gap > metrics.pitch * 1.35 + 0.5) open.paragraphs.push([line])
+          if (gap > metrics.pitch * 1.12 + 0.5) open.paragraphs.push([line])
           else open.paragraphs[open.paragraphs.length - 1]?.push(line)
         } else open.lines.push(line)
         previous = line
@@ -326,7 +326,7 @@ function opensOrderedItem(
   if (!firstValues.has(marker.value ?? 0)) return false
   if (previous && previous.page === line.page && !terminal.test(previous.text.trim())) {
     const delta = line.baseline - previous.baseline
-    if (delta <= metrics.pitch * 1.35 + 0.5 && open?.kind === 'paragraph') return false
+    if (delta <= metrics.pitch * 1.12 + 0.5 && open?.kind === 'paragraph') return false
   }
   return true
 }
@@ -357,10 +357,10 @@ function startsNewBlock(
     const hanging = open.textX > open.markerX + 2
     // With a hanging indent, the item's lines align with its text; a line back at the marker ends it.
     if (hanging && line.x0 < open.textX - 2) return true
-    if (delta > metrics.pitch * 1.35 + 0.5) return !hanging
+    if (delta > metrics.pitch * 1.12 + 0.5) return !hanging
     return false
   }
-  if (delta > Math.max(metrics.pitch * 1.35 + 0.5, (previous.bottom - previous.top) * 1.15)) return true
+  if (delta > Math.max(metrics.pitch * 1.12 + 0.5, (previous.bottom - previous.top) * 1.15)) return true
   const left = metrics.left.get(line.page.number) ?? line.x0
   const right = metrics.right.get(line.page.number) ?? line.x1
   // A first-line indent opens a paragraph.

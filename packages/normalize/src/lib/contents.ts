@@ -36,6 +36,8 @@ export interface ContentsPage {
   /** Indices (in the page's body lines) of the lines that make up the contents. */
   lines: Set<BodyLine>
   entries: TocEntry[]
+  /** The titles as printed, numbers included ("2.1 Interpreting"), parallel to `entries`. */
+  printed: string[]
 }
 
 /**
@@ -87,11 +89,13 @@ export function findContents(pages: Array<{page: number; lines: BodyLine[]}>): C
       const byIndent = lefts.indexOf(Math.round(entry.x0 / 6)) + 1
       const byNumber = numbering ? (numbering[1] ?? '').split('.').length : 0
       const depth = Math.min(6, Math.max(1, byNumber || byIndent)) as Depth
-      const node: TocEntry = {type: 'tocEntry', title: entry.title, depth}
+      // The number stays out of the title, as a heading keeps it in `numbering`.
+      const title = numbering ? entry.title.slice(numbering[0].length).trim() : entry.title
+      const node: TocEntry = {type: 'tocEntry', title, depth}
       if (entry.page) node.page = entry.page
       return node
     })
-    found.push({page, lines: used, entries: tocEntries})
+    found.push({page, lines: used, entries: tocEntries, printed: rawEntries.map((entry) => entry.title)})
   }
   return found
 }

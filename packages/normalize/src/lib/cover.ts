@@ -1,11 +1,11 @@
 import type {Meta, Translation} from '@folio/ast'
 import type {DocumentInfo} from '@folio/extract'
 import type {BodyLine} from './model.js'
-import {parseDateLine, scriptOf, unfoldLigatures} from './text.js'
+import {isContactLine, parseDateLine, scriptOf, unfoldLigatures} from './text.js'
 
 /** Words that name an organisation, in the languages Folio reads (no one publisher's name). */
 const organisation =
-  /\b(?:institute|institut|institution|cent(?:er|re)|council|office|service|foundation|fondation|stiftung|university|universit[éy]|université|association|bank|agency|department|ministry|minist[eè]re|ministerium|organi[sz]ation|commission|programme|program|society|academy|trust|network|forum|school|college|laborator(?:y|ies)|bureau|authority|committee|corporation|federation|union|observatory|fund|press|publishing|gesellschaft|verband|municipalit[éy]|government|gouvernement)\b/i
+  /\b(?:institute|institut|institution|cent(?:er|re)|council|office|service|foundation|fondation|stiftung|university|universit[éy]|université|association|bank|agency|department|ministry|minist[eè]re|ministerium|organi[sz]ation|commission|programme|program|society|academy|trust|network|forum|school|college|laborator(?:y|ies)|bureau|authority|committee|corporation|federation|union|observatory|fund|press|publishing|gesellschaft|verband|municipalit[éy]|government|gouvernement|alliance|lab|observatoire|observatorium|initiative|coalition|partnership)\b/i
 
 /** Whether the first page reads as a cover: little text, set large. */
 export function looksLikeCover(lines: BodyLine[], bodySize: number, pageCount: number): boolean {
@@ -25,8 +25,49 @@ export interface CoverReading {
 
 const clean = (text: string) => unfoldLigatures(text).replace(/\s+/g, ' ').trim()
 
-/** Reads title, subtitle, date, authors and publisher from the cover's lines. */
-export function readCover(lines: BodyLine[], docLang: string): CoverReading {
+/** Names joined the way a byline joins them: "A and B", "A, B et C", "A und B". */
+export function readByline(text: string): string[] | null {
+  const trimmed = text.trim().replace(/^(?:by|par|von|written by|authors?:)\s+/i, '')
+  const names = trimmed.split(/\s*(?:,|;|&|\band\b|\bet\b|\bund\b|\by\b)\s*/u).filter(Boolean)
+  if (names.length === 0 || names.length > 8) return null
+  const name = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|der|den|da|di|du|la|le|bin|ibn|al-\p{L}+))*$/u
+  const fits = (part: string) => {
+    const count = part.split(/\s+/).length
+    return name.test(part) && count >= 2 && count <= 5 && /\p{Ll}/u.test(part)
+  }
+  if (!names.every(fits)) return null
+  return names
+}
+
+/** The printed form of an all-capitals line when the document sets the same words in mixed case elsewhere. */
+function mixedCase(text: string, elsewhere: string[]): string {
+  if (text !== text.toUpperCase() || !/\p{Lu}/u.test(text)) return text
+  const key = text.toLowerCase()
+  const seen = elsewhere.find((other) => other.toLowerCase() === key && other !== other.toUpperCase())
+  if (seen) return seen
+  // Capitals are the cover's type style, not the name's spelling: a name of several words reads in title case.
+  const words = text.split(/\s+/)
+  if (words.length < 2) return text
+  return words
+    .map((word, index) =>
+      index > 0 && minorWords.has(word.toLowerCase())
+        ? word.toLowerCase()
+        : word.charAt(0) + word.slice(1).toLowerCase(),
+    )
+    .join(' ')
+}
+
+/** Short words that title case leaves in lower case, in the languages Folio reads. */
+const minorWords = new Set(
+  'a an and at for in of on the to de des du et la le les pour für und der die das von zur zum'.split(' '),
+)
+
+/**
+ * Reads title, subtitle, date, authors and publisher from the cover's lines.
+ * `furniture` holds the running heads and feet of the document: a cover line
+ * that repeats one of them (and is not the title) names the publisher.
+ */
+export function readCover(lines: BodyLine[], docLang: string, furniture: string[] = []): CoverReading {
   const used = new Set<BodyLine>()
   const meta: Partial<Meta> = {}
   const ordered = [...lines].sort((a, b) => a.top - b.top || a.x0 - b.x0)
@@ -59,11 +100,15 @@ export function readCover(lines: BodyLine[], docLang: string): CoverReading {
   const titleBottom = titleLines[titleLines.length - 1]?.bottom ?? 0
 
   for (const line of ordered) {
-    if (used.has(line)) continue
-    const date = parseDateLine(line.text)
-    if (date && !meta.date) {
-      meta.date = date
-      used.add(line)
+    if (used.has(line) || meta.date) continue
+    const parts = [line.text, ...line.text.split(/\s*[·|•–—]\s*/)]
+    for (const part of parts) {
+      const date = parseDateLine(part)
+      if (date) {
+        meta.date = date
+        used.add(line)
+        break
+      }
     }
   }
 
@@ -76,7 +121,7 @@ export function readCover(lines: BodyLine[], docLang: string): CoverReading {
     if (!last && gapFromTitle > titleSize * 2.5) break
     if (last && (line.top - last.bottom > line.size * 1.2 || Math.abs(line.size - last.size) > 0.6)) break
     if (line.size >= titleSize - 0.5 || organisation.test(line.text) || /^by\s/i.test(line.text)) break
-    if (line.text.trim().split(/\s+/).length < 3) break
+    if (!last && line.text.trim().split(/\s+/).length < 3) break
     subtitleLines.push(line)
   }
   if (subtitleLines.length > 0 && titleLines.length > 0) {
@@ -86,26 +131,25 @@ export function readCover(lines: BodyLine[], docLang: string): CoverReading {
 
   const authors: string[] = []
   for (const line of ordered) {
-    if (used.has(line)) continue
-    const by = /^(?:by|par|von|written by|authors?:)\s+(.+)$/i.exec(line.text.trim())
-    if (by) {
-      for (const name of (by[1] ?? '').split(/\s*(?:,|;|\band\b|\bet\b|\bund\b|&)\s*/)) {
-        if (name.trim()) authors.push(clean(name))
-      }
+    if (used.has(line) || authors.length > 0 || organisation.test(line.text)) continue
+    const names = readByline(clean(line.text))
+    if (names) {
+      authors.push(...names)
       used.add(line)
     }
   }
   if (authors.length > 0) meta.authors = authors
 
   let publisherIndex = -1
-  for (const [index, line] of ordered.entries()) {
-    if (used.has(line) || scriptOf(line.text)) continue
-    if (organisation.test(line.text) && line.text.length < 120) {
-      meta.publisher = clean(line.text)
-      used.add(line)
-      publisherIndex = index
-      break
-    }
+  const furnitureKeys = new Set(furniture.map((text) => clean(text).toLowerCase()))
+  const free = ordered.filter((line) => !used.has(line) && !scriptOf(line.text) && !isContactLine(line.text))
+  const repeated = (line: BodyLine) => furnitureKeys.has(clean(line.text).toLowerCase())
+  const named = (line: BodyLine) => organisation.test(line.text) && line.text.length < 120
+  const publisherLine = free.find((line) => named(line) && repeated(line)) ?? free.find(named) ?? free.find(repeated)
+  if (publisherLine) {
+    meta.publisher = mixedCase(clean(publisherLine.text), furniture.map(clean))
+    used.add(publisherLine)
+    publisherIndex = ordered.indexOf(publisherLine)
   }
 
   // Lines in another script name the publisher (or the title) in another language.
@@ -136,6 +180,8 @@ export function infoTitle(info: DocumentInfo): string | undefined {
 export function infoAuthors(info: DocumentInfo): string[] {
   const author = info.author?.trim()
   if (!author || organisation.test(author) || /\b(?:admin|user|owner|microsoft|adobe)\b/i.test(author)) return []
+  const byline = readByline(author)
+  if (byline) return byline
   return author
     .split(/\s*(?:;|\band\b|&)\s*/)
     .map((name) => name.trim())

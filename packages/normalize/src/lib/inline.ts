@@ -35,6 +35,8 @@ export interface InlineOptions {
   judge: HyphenationJudge
   /** Words to leave out at the start of the first line (a list marker). */
   skipWords?: number
+  /** Whether a page turn inside the lines becomes a `pageBreak` (not in a note carried over to the next page). */
+  pageBreaks?: boolean
   /** Identifier of the note a raised marker on a page refers to. */
   resolveNote?: (page: number, label: string) => string | null
 }
@@ -62,7 +64,7 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
 
   lines.forEach((line, lineIndex) => {
     const words = lineIndex === 0 && options.skipWords ? line.words.slice(options.skipWords) : line.words
-    if (lastLine && line.page !== lastLine.page) {
+    if (lastLine && line.page !== lastLine.page && options.pageBreaks !== false) {
       pendingBreak = {
         kind: 'break',
         page: line.page.number,

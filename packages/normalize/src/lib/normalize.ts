@@ -24,13 +24,13 @@ import {franc} from 'franc-min'
 import {detectArtifacts} from './artifacts.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
-import {infoAuthors, infoTitle, looksLikeCover, readCover} from './cover.js'
+import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
 import {findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
 import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
 import {orderLines} from './reading-order.js'
-import {isContactLine, isoDatePart, toBcp47, unfoldLigatures} from './text.js'
+import {isContactLine, isoDatePart, parseDateLine, toBcp47, unfoldLigatures} from './text.js'
 
 export interface NormalizeOptions {
   /** BCP 47 language of the document; overrides the metadata and detection. */
@@ -81,10 +81,13 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     )
   }
   for (const page of rawPages) {
+    // /Artifact marks are trusted in a tagged file, and only when the page has real content besides.
+    const marked = page.lines.filter((line) => line.words.length > 0 && line.words.every((word) => word.artifact))
+    const trustMarks = layout.tagged && marked.length < page.lines.length * 0.5
     page.lines.forEach((line, index) => {
       const key = `${page.number}:${index}`
       if (dropped.has(key)) return
-      if (line.words.length > 0 && line.words.every((word) => word.artifact)) {
+      if (trustMarks && marked.includes(line)) {
         dropped.add(key)
         info(
           context,
@@ -127,9 +130,21 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   const meta: Meta = {authors: [], lang}
   const firstPage = pages[0]
   const removed = new Set<BodyLine>()
-  if (firstPage && looksLikeCover(linesByPage.get(firstPage.number) ?? [], metrics.size, pages.length)) {
-    const coverLines = linesByPage.get(firstPage.number) ?? []
-    const cover = readCover(coverLines, lang)
+  const firstLines = firstPage ? (linesByPage.get(firstPage.number) ?? []) : []
+  const isCover = firstPage !== undefined && looksLikeCover(firstLines, metrics.size, pages.length)
+  const block = firstPage && !isCover ? titleBlock(firstLines, metrics) : []
+  if (firstPage && (isCover || block.length > 0)) {
+    const coverLines = isCover ? firstLines : block
+    const running = report.artifacts.filter(
+      (artifact) => artifact.kind === 'running-header' || artifact.kind === 'running-footer',
+    )
+    const furniture = running.map((artifact) => artifact.text)
+    // The cover's own copy of a running line (the publisher set large at its top) is read, not lost.
+    const rawFirst = rawPages[0]!
+    const coverFurniture = running
+      .filter((artifact) => artifact.page === firstPage.number)
+      .map((artifact) => toBodyLine(firstPage, -1 - artifact.line, rawFirst.lines[artifact.line]!))
+    const cover = readCover([...coverLines, ...coverFurniture], lang, furniture)
     Object.assign(meta, cover.meta)
     for (const line of coverLines) {
       removed.add(line)
@@ -148,19 +163,21 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     if (title) meta.title = title
   }
   if (meta.authors.length === 0) meta.authors = infoAuthors(layout.info)
-  if (!meta.date) {
-    const created = isoDatePart(layout.info.created)
-    if (created) meta.date = created
+  const created = isoDatePart(layout.info.created)
+  if (!meta.date && created) meta.date = created
+  // The cover's month, made precise by a creation date in that month.
+  else if (meta.date && created && created.length > meta.date.length && created.startsWith(meta.date)) {
+    meta.date = created
   }
   if (!meta.title) delete meta.title
   const subject = layout.info.subject?.trim()
-  if (subject) meta.description = subject
+  if (subject && subject !== meta.subtitle && subject !== meta.title) meta.description = subject
   meta.source = sourceFacts(layout)
 
   // Contents page → toc.
   const contents = findContents(
     pages
-      .filter((page) => page !== firstPage || removed.size === 0)
+      .filter((page) => page !== firstPage || !isCover)
       .map((page) => ({page: page.number, lines: (linesByPage.get(page.number) ?? []).filter((l) => !removed.has(l))})),
   )
   let toc: Toc | null = null
@@ -177,8 +194,12 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
         {page: item.page},
       )
     }
-    for (const entry of entries)
-      if (!captionEntry.test(entry.title)) knownHeadings.set(headingKey(entry.title), entry.depth)
+    for (const item of contents) {
+      item.entries.forEach((entry, index) => {
+        const printed = item.printed[index] ?? entry.title
+        if (!captionEntry.test(printed)) knownHeadings.set(headingKey(printed), entry.depth)
+      })
+    }
   }
   for (const [key, depth] of flattenOutline(layout.outline)) {
     if (!knownHeadings.has(key) || contents.length === 0) knownHeadings.set(key, depth)
@@ -236,6 +257,41 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   }
   const tree: Root = {type: 'root', version: AST_VERSION, meta: orderMeta(meta), children}
   return {tree, diagnostics: context.diagnostics}
+}
+
+/**
+ * The title block at the top of a first page that is no cover: the largest
+ * type near the top with what stands around it (publisher line, series and
+ * date, subtitle, byline), down to the first running text.
+ */
+function titleBlock(lines: BodyLine[], metrics: BodyMetrics): BodyLine[] {
+  if (lines.length === 0) return []
+  const height = lines[0]!.page.height || 792
+  const largest = lines.reduce((best, line) => (line.size > best.size ? line : best), lines[0]!)
+  if (largest.size < metrics.size * 1.6 || largest.top > height * 0.4) return []
+  const out: BodyLine[] = []
+  let seenTitle = false
+  let seenByline = false
+  for (const line of lines) {
+    const dateOrByline = parseDateLine(line.text) !== null || readByline(line.text) !== null
+    if (line === largest || (seenTitle && Math.abs(line.size - largest.size) < 0.6)) {
+      seenTitle = true
+      out.push(line)
+      continue
+    }
+    if (!seenTitle) {
+      out.push(line)
+      continue
+    }
+    if (dateOrByline) {
+      seenByline = true
+      out.push(line)
+      continue
+    }
+    if (seenByline || Math.abs(line.size - metrics.size) < 0.6 || line.size >= largest.size) break
+    out.push(line)
+  }
+  return out
 }
 
 function orderMeta(meta: Meta): Meta {
@@ -352,7 +408,10 @@ function noteNode(note: Note, options: AssembleOptions): FootnoteDefinition {
     children: [
       {
         type: 'paragraph',
-        children: dropSameScriptSpans(buildInline(note.lines, {...options, skipWords: note.labelWords}), options.lang),
+        children: dropSameScriptSpans(
+          buildInline(note.lines, {...options, skipWords: note.labelWords, pageBreaks: false}),
+          options.lang,
+        ),
       },
     ],
     data: {
@@ -474,6 +533,16 @@ function referencesIn(node: Heading | ListItem | Blockquote | Paragraph, out: st
   return out
 }
 
+function blockPages(block: Block): Set<number> {
+  const lines =
+    block.kind === 'paragraph' || block.kind === 'heading'
+      ? block.lines
+      : block.kind === 'item' || block.kind === 'quote'
+        ? block.paragraphs.flat()
+        : []
+  return new Set(lines.map((line) => line.page.number))
+}
+
 function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent | Section> {
   const built = blocks.map((block) => buildNode(block, options))
   // A note follows the block that first refers to it; a note nobody refers to stays where it was printed.
@@ -481,7 +550,13 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
   for (const node of built) if (Array.isArray(node)) for (const note of node) definitions.set(note.identifier, note)
   const placed = new Set<string>()
   const referenced = new Set<string>()
-  for (const node of built) if (node && !Array.isArray(node)) for (const id of referencesIn(node)) referenced.add(id)
+  built.forEach((node, index) => {
+    if (!node || Array.isArray(node)) return
+    const pages = blockPages(blocks[index]!)
+    for (const id of referencesIn(node)) {
+      if (pages.has(definitions.get(id)?.data?.source?.page ?? 0)) referenced.add(id)
+    }
+  })
 
   const root: Array<FlowContent | Section> = []
   const sections: Section[] = []
@@ -499,11 +574,13 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     pendingBreaks = []
     pendingNotes = []
   }
-  const notesFor = (node: Heading | ListItem | Blockquote | Paragraph): FootnoteDefinition[] => {
+  const notesFor = (node: Heading | ListItem | Blockquote | Paragraph, block: Block): FootnoteDefinition[] => {
     const out: FootnoteDefinition[] = []
+    const pages = blockPages(block)
     for (const id of referencesIn(node)) {
       const definition = definitions.get(id)
-      if (!definition || placed.has(id)) continue
+      // Only a footnote of the same page moves; endnotes stay where they are printed.
+      if (!definition || placed.has(id) || !pages.has(definition.data?.source?.page ?? 0)) continue
       placed.add(id)
       out.push(definition)
     }
@@ -539,7 +616,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
           for (const open of lists) open.markerX += shift
         }
       }
-      pendingNotes.push(...notesFor(item))
+      pendingNotes.push(...notesFor(item, block))
       while (lists.length > 0 && block.markerX < lists[lists.length - 1]!.markerX - 3) lists.pop()
       const current = lists[lists.length - 1]
       if (current && Math.abs(block.markerX - current.markerX) <= 3 && current.pattern === block.marker.pattern) {
@@ -576,11 +653,11 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
       const section: Section = {type: 'section', depth, children: [heading]}
       container().push(section)
       sections.push(section)
-      container().push(...notesFor(heading))
+      container().push(...notesFor(heading, block))
       return
     }
     if (node.type === 'listItem') return
-    container().push(node, ...notesFor(node))
+    container().push(node, ...notesFor(node, block))
   })
   flushBreaks()
   return root
