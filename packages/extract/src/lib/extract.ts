@@ -1,10 +1,10 @@
-import {createRequire} from 'node:module'
-import {basename, dirname, join} from 'node:path'
+import {basename} from 'node:path'
 import type {Diagnostic} from '@folio/ast'
 import {readDocumentFacts} from './document.js'
 import {ExtractError} from './errors.js'
 import {fontStyle} from './fonts.js'
 import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.js'
+import {openPdf, type PdfJs} from './open.js'
 import {readStructTree} from './struct.js'
 import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
 import {draftsToWords, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
@@ -17,31 +17,6 @@ export interface ExtractOptions {
 }
 
 const SOURCE = 'folio-extract'
-
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
-let pdfjsPromise: Promise<PdfJs> | undefined
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs')
-  return pdfjsPromise
-}
-
-/** Directory of the installed pdfjs-dist, for its offline font data and cMaps. */
-function pdfjsDir(): string {
-  const require = createRequire(import.meta.url)
-  return dirname(require.resolve('pdfjs-dist/package.json'))
-}
-
-function dirUrl(path: string): string {
-  // pdf.js in Node reads these with fs when given plain paths ending in a slash.
-  return join(path, '/')
-}
-
-function looksLikePdf(data: Uint8Array): boolean {
-  // The header may be preceded by junk (ISO 32000: within the first 1024 bytes).
-  const head = Buffer.from(data.subarray(0, 1024)).toString('latin1')
-  return head.includes('%PDF-')
-}
 
 function diag(ruleId: string, severity: Diagnostic['severity'], message: string, page?: number): Diagnostic {
   const d: Diagnostic = {ruleId, source: SOURCE, severity, message}
@@ -58,74 +33,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
   if (!(data instanceof Uint8Array)) throw new TypeError('Expected `data` to be a Uint8Array')
   const file = options.file === undefined ? 'input' : basename(options.file)
   const name = `\`${file}\``
-  if (data.byteLength === 0) throw new ExtractError('empty', file, `Unexpected empty file ${name}, expected a PDF`)
-  if (!looksLikePdf(data)) {
-    throw new ExtractError('not-pdf', file, `Unexpected file ${name}, expected a PDF (no %PDF- header)`)
-  }
-  const pdfjs = await loadPdfJs()
-  const dir = pdfjsDir()
-  const params = {
-    // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
-    data: new Uint8Array(data),
-    standardFontDataUrl: dirUrl(join(dir, 'standard_fonts')),
-    cMapUrl: dirUrl(join(dir, 'cmaps')),
-    cMapPacked: true,
-    iccUrl: dirUrl(join(dir, 'iccs')),
-    wasmUrl: dirUrl(join(dir, 'wasm')),
-    // Untrusted input: nothing evaluated, no scripting, no fonts handed to a renderer, no
-    // system fonts, no network, no XFA. (`isEvalSupported` is gone from current pdf.js, which
-    // no longer compiles font programs to functions; it is kept for older releases.)
-    isEvalSupported: false,
-    enableScripting: false,
-    enableXfa: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    disableRange: true,
-    disableStream: true,
-    disableAutoFetch: true,
-    fontExtraProperties: true,
-    stopAtErrors: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-    ...(options.password === undefined ? {} : {password: options.password}),
-  }
-  const task = pdfjs.getDocument(params as Parameters<PdfJs['getDocument']>[0])
-  let doc: Awaited<typeof task.promise>
-  try {
-    doc = await task.promise
-  } catch (error) {
-    await task.destroy().catch(() => {})
-    const err = error as {name?: string; code?: number; message?: string}
-    if (err?.name === 'PasswordException') {
-      if (err.code === pdfjs.PasswordResponses.INCORRECT_PASSWORD) {
-        throw new ExtractError(
-          'encrypted',
-          file,
-          `Unexpected wrong password for encrypted PDF ${name}, expected the document's user or owner password (--password)`,
-          {cause: error},
-        )
-      }
-      throw new ExtractError('encrypted', file, `Unexpected encrypted PDF ${name}, expected a password (--password)`, {
-        cause: error,
-      })
-    }
-    if (err?.name === 'InvalidPDFException') {
-      throw new ExtractError(
-        'damaged',
-        file,
-        `Unexpected damaged PDF ${name}, expected a readable document (${err.message ?? 'invalid structure'})`,
-        {cause: error},
-      )
-    }
-    throw new ExtractError(
-      'damaged',
-      file,
-      `Unexpected damaged PDF ${name}, expected a readable document (${err?.message ?? String(error)})`,
-      {cause: error},
-    )
-  }
+  const {pdfjs, doc, close} = await openPdf(data, file, options.password)
 
   try {
     const diagnostics: Diagnostic[] = []
@@ -260,7 +168,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
     if (options.file !== undefined) layout.file = file
     return layout
   } finally {
-    await task.destroy().catch(() => {})
+    await close()
   }
 }
 
