@@ -151,6 +151,7 @@ export class State {
   readonly outline: Array<PDFKit.PDFOutline | undefined> = []
   private openContent: {tag: Tag; page: number} | undefined
   private readonly missing = new Set<string>()
+  private readonly widths = new Map<string, number>()
   /** The source place of the block being rendered, for diagnostics. */
   place: Source | undefined
   /** The label of the next list item, with its right edge. */
@@ -329,8 +330,15 @@ export class State {
   }
 
   measure(text: string, pieceFace: Face, size: number, rtl = false): number {
-    this.useFace(pieceFace, size)
-    return this.doc.widthOfString(text, {features: rtl ? rtlFeatures : ltrFeatures})
+    // Widths scale with the size: shape each string once per face.
+    const key = `${pieceFace.path}\u0000${rtl ? 'r' : 'l'}\u0000${text}`
+    let unit = this.widths.get(key)
+    if (unit === undefined) {
+      this.useFace(pieceFace, 1000)
+      unit = this.doc.widthOfString(text, {features: rtl ? rtlFeatures : ltrFeatures}) / 1000
+      this.widths.set(key, unit)
+    }
+    return unit * size
   }
 
   useFace(pieceFace: Face, size: number): void {
@@ -532,11 +540,18 @@ export class State {
     const {doc} = this
     this.openFor(piece.tag)
     const width = this.measure(piece.text, piece.face, piece.size, piece.rtl)
+    this.useFace(piece.face, piece.size)
     doc.fillColor(piece.color)
-    const options: PDFKit.Mixins.TextOptions = {lineBreak: false, baseline: 'alphabetic'}
+    // The width is known: pdfkit's own fragment drawing, without measuring the string again.
     // With features set, pdfkit shapes the run whole instead of word by word, so right-to-left words come out in order.
-    options.features = piece.rtl ? rtlFeatures : ltrFeatures
-    doc.text(piece.text, x, baseline - piece.rise, options)
+    const fragment = (doc as unknown as {_fragment: (text: string, x: number, y: number, options: object) => void})
+      ._fragment
+    fragment.call(doc, piece.text, x, baseline - piece.rise, {
+      baseline: 'alphabetic',
+      features: piece.rtl ? rtlFeatures : ltrFeatures,
+      textWidth: width,
+      wordCount: 1,
+    })
     if (piece.underline) {
       const thickness = Math.max(0.4, piece.size / 20)
       doc
