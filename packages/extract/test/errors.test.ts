@@ -74,3 +74,23 @@ describe('fatal input problems throw ExtractError', () => {
     await expect(extract('file.pdf' as unknown as Uint8Array)).rejects.toBeInstanceOf(TypeError)
   })
 })
+
+describe('page rotation', () => {
+  it('gives sizes and boxes on the displayed page of a /Rotate 90 page, with its text in order', async () => {
+    const layout = await extract(readPdf(join(fixturesDir, 'rotated-90-page.pdf')), {file: 'rotated.pdf'})
+    const page = layout.pages[0]!
+    expect([page.rotation, page.width, page.height]).toEqual([90, 792, 612])
+    const disclaimer = page.lines.find((l) => l.text === 'Disclaimer')
+    expect(disclaimer?.angle).toBe(90)
+    // Drawn across the unrotated page, the text runs down the displayed page.
+    expect(disclaimer!.bbox[3] - disclaimer!.bbox[1]).toBeGreaterThan(disclaimer!.bbox[2] - disclaimer!.bbox[0])
+    for (const line of page.lines) {
+      expect(line.bbox[0]).toBeGreaterThanOrEqual(0)
+      expect(line.bbox[2]).toBeLessThanOrEqual(792)
+      expect(line.bbox[3]).toBeLessThanOrEqual(612)
+    }
+    expect(page.lines.map((l) => l.text).join(' ')).toContain(
+      'This document was prepared by the Congressional Research Service (CRS). CRS serves as nonpartisan shared staff to',
+    )
+  })
+})

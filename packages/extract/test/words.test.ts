@@ -122,6 +122,7 @@ describe('lines', () => {
     const [line, ...rest] = lines(glyphs)
     expect(rest).toEqual([])
     expect(line?.text).toBe('arXiv stamp')
+    expect(line?.angle).toBe(270)
     const box = line!.bbox
     expect(box[3] - box[1]).toBeGreaterThan(box[2] - box[0])
   })
@@ -138,6 +139,7 @@ describe('lines', () => {
     const [line] = lines(run('Box', {x: 100, y: 200, size: 10}))
     expect(line?.bbox).toEqual([100, 192, 115, 202])
     expect(line?.baseline).toBe(200)
+    expect(line?.angle).toBeUndefined()
   })
 
   it('carries marked-content ids to words', () => {

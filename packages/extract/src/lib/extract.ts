@@ -17,6 +17,7 @@ export interface ExtractOptions {
 }
 
 const SOURCE = 'folio-extract'
+const CLEANUP_EVERY = 20
 
 function diag(ruleId: string, severity: Diagnostic['severity'], message: string, page?: number): Diagnostic {
   const d: Diagnostic = {ruleId, source: SOURCE, severity, message}
@@ -145,6 +146,13 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
         pages.push({number, width: 0, height: 0, rotation: 0, lines: [], links: [], images: []})
       } finally {
         page?.cleanup()
+      }
+      // Fonts and parsed resources are cached for the whole document; release them now and
+      // then so that memory does not grow with the page count (they are re-read on demand).
+      if (number % CLEANUP_EVERY === 0 && number < pageCount) {
+        await doc.cleanup().catch(() => {})
+        infos.clear()
+        styles.clear()
       }
     }
     if (pagesWithText === 0) {

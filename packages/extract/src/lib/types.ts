@@ -44,8 +44,13 @@ export interface Line {
   size: number
   /** Writing direction. */
   dir: 'ltr' | 'rtl'
-  /** Baseline y (top-down). */
+  /**
+   * Baseline y (top-down). For text that does not run left to right across the page (see
+   * `angle`), the baseline's offset along the line's normal instead.
+   */
   baseline: number
+  /** Direction of the baseline in degrees clockwise on the displayed page, when not 0 (e.g. 90, 270 for vertical margin text). */
+  angle?: number
 }
 
 export interface LinkAnnotation {

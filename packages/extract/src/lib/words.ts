@@ -397,5 +397,8 @@ function finishLine(d: LineDraft): Line {
     dir,
     baseline,
   }
+  const angle = Math.round((Math.atan2(d.ref.uy, d.ref.ux) * 180) / Math.PI)
+  const normalized = ((angle % 360) + 360) % 360
+  if (normalized !== 0) line.angle = normalized
   return line
 }
