@@ -37,7 +37,7 @@ beforeAll(async () => {
   await writeFile(join(noGold, 'no-gold.pdf'), 'nothing')
 })
 
-describe('evaluate', () => {
+describe('evaluate', {timeout: 120_000}, () => {
   it('reports every failing file as a row and keeps going', async () => {
     const report = await evaluate({reports, corpus: join(work, 'absent'), isolate: false})
     const rows = Object.fromEntries(report.gold.documents.map((row) => [row.name, row.error]))
@@ -59,7 +59,8 @@ describe('evaluate', () => {
   })
 })
 
-describe('folio-eval binary', () => {
+// Each case spawns the pipeline: allow a slow, shared machine.
+describe('folio-eval binary', {timeout: 120_000}, () => {
   it('prints the tables, writes the JSON and exits 1 when a gold fixture fails', async () => {
     const json = join(work, 'results', 'eval.json')
     const result = spawnSync(process.execPath, [bin, '--reports', reports, '--no-corpus', '--json', json], {
@@ -73,6 +74,19 @@ describe('folio-eval binary', () => {
     const written = JSON.parse(await readFile(json, 'utf8')) as EvalReport
     expect(written.gold.documents).toHaveLength(3)
     expect(written.gold.failed).toBe(3)
+  })
+
+  it('runs only the PDFs named with --only', async () => {
+    const json = join(work, 'results', 'only.json')
+    const result = spawnSync(
+      process.execPath,
+      [bin, '--reports', reports, '--no-corpus', '--only', 'not-a,no-gold', '--json', json],
+      {encoding: 'utf8'},
+    )
+    expect(result.status).toBe(1)
+    const written = JSON.parse(await readFile(json, 'utf8')) as EvalReport
+    expect(written.gold.documents.map((row) => row.name)).toEqual(['not-a-pdf'])
+    expect(written.survey.documents.map((row) => row.name)).toEqual(['fixtures/no-gold'])
   })
 
   it('exits 2 on a bad option, naming it', () => {

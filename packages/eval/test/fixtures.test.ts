@@ -91,5 +91,5 @@ describe('pnpm eval on the fixtures', () => {
       ),
     )
     expect(result.stdout).toContain('Corpus skipped: no corpus folder given.')
-  })
+  }, 600_000)
 })

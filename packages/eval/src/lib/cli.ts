@@ -18,6 +18,10 @@ const args = {
   'no-corpus': {type: 'boolean', description: 'Skip the corpus'},
   json: {type: 'string', description: 'Write the results as JSON to this file (default: eval-results.json)'},
   timeout: {type: 'string', description: 'Seconds allowed per PDF (default: 300)'},
+  only: {
+    type: 'string',
+    description: 'Only the fixtures and corpus PDFs whose name contains one of these (comma-separated)',
+  },
   'in-process': {type: 'boolean', description: 'Run every PDF in this process instead of a worker thread'},
   help: {type: 'boolean', alias: 'h', description: 'Show this help'},
 } as const satisfies ArgsDef
@@ -48,6 +52,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       timeout,
       isolate: parsed['in-process'] !== true,
       onProgress: (line) => process.stderr.write(`${line}\n`),
+    }
+    const only: unknown = parsed.only
+    if (typeof only === 'string') {
+      const parts = only
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+      if (parts.length === 0) throw new UsageError('Unexpected empty --only, expected names')
+      options.only = parts
     }
     // The parser reads `--no-corpus` as `corpus: false`.
     const corpus: unknown = parsed.corpus

@@ -21,6 +21,8 @@ export interface EvalOptions {
   maxMemory?: number
   /** Called with one line per PDF as it is done. */
   onProgress?: (line: string) => void
+  /** Only the fixtures and corpus files whose name contains one of these. */
+  only?: readonly string[]
 }
 
 export interface GoldDocument {
@@ -142,7 +144,10 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   const survey: SurveyDocument[] = []
   const corpus: EvalReport['survey']['corpus'] = {dir: options.corpus ?? null}
   try {
+    const wanted = (name: string): boolean =>
+      options.only === undefined || options.only.some((part) => name.toLowerCase().includes(part.toLowerCase()))
     for (const report of listReports(options.reports)) {
+      if (!wanted(report.name)) continue
       const run = await runner.run(report.pdf)
       if (report.gold === undefined) {
         survey.push(surveyRow(`fixtures/${report.name}`, run))
@@ -167,7 +172,9 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     if (options.corpus === undefined) corpus.skipped = 'no corpus folder given'
     else if (!existsSync(options.corpus)) corpus.skipped = `${options.corpus} not found`
     else {
-      const files = (await readdir(options.corpus)).filter((file) => file.toLowerCase().endsWith('.pdf')).sort()
+      const files = (await readdir(options.corpus))
+        .filter((file) => file.toLowerCase().endsWith('.pdf') && wanted(file))
+        .sort()
       for (const file of files) {
         const run = await runner.run(join(options.corpus, file))
         survey.push(surveyRow(file, run))
