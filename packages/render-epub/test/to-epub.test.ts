@@ -1,39 +1,13 @@
 import {type Root, u} from '@folio/ast'
-import {toHtml} from '@folio/render-html'
-import type {Element as HastElement, Root as HastRoot} from 'hast'
-import {fromHtml} from 'hast-util-from-html'
-import {select, selectAll} from 'hast-util-select'
-import {toString as hastText} from 'hast-util-to-string'
 import {describe, expect, it} from 'vitest'
 import type {Element as XastElement} from 'xast'
 import {toEpub} from '../src/index.js'
 import {canonicalTree} from './canonical.js'
-import {goldTrees, variantTrees} from './fixtures.js'
-import {epubcheck, fileText, hasEpubcheck, unzip} from './tools.js'
+import {variantTrees} from './fixtures.js'
+import {contentFiles, fileText, metaValues, opf, spineFiles, unzip} from './tools.js'
 import {byName, elements, parseXml, textOf} from './xml.js'
 
 const decoder = new TextDecoder()
-
-function opf(files: Map<string, Uint8Array>) {
-  return parseXml(fileText(files, 'EPUB/package.opf'))
-}
-
-function metaValues(files: Map<string, Uint8Array>, property: string): string[] {
-  return byName(opf(files), 'meta')
-    .filter((meta) => meta.attributes['property'] === property)
-    .map((meta) => textOf(meta))
-}
-
-function spineFiles(files: Map<string, Uint8Array>): string[] {
-  const pkg = opf(files)
-  const hrefs = new Map(byName(pkg, 'item').map((item) => [item.attributes['id'], item.attributes['href']]))
-  return byName(pkg, 'itemref').map((ref) => `EPUB/${hrefs.get(ref.attributes['idref'])}`)
-}
-
-/** Content documents: the spine less the title page and the navigation. */
-function contentFiles(files: Map<string, Uint8Array>): string[] {
-  return spineFiles(files).filter((path) => path !== 'EPUB/title.xhtml' && path !== 'EPUB/nav.xhtml')
-}
 
 function ids(files: Map<string, Uint8Array>, path: string): Set<string> {
   return new Set(
@@ -316,67 +290,5 @@ describe('toEpub: navigation', () => {
     expect(byName(chapter, 'a').map((a) => a.attributes['href'])).toEqual(['https://example.org/ok'])
     expect(textOf(chapter)).toContain('one two three four five')
     expect(textOf(chapter)).toContain('Links <img src=x onerror=alert(1)>')
-  })
-})
-
-function mainText(html: string): {body: string; notes: string[]} {
-  const tree = fromHtml(html) as HastRoot
-  const main = select('main', tree)!
-  return splitNotes(main)
-}
-
-function splitNotes(container: HastElement | HastRoot): {body: string; notes: string[]} {
-  // Backlinks are navigation: a note called from two chapters links back to the one that holds it.
-  for (const backlink of selectAll('[role=doc-backlink]', container)) backlink.children = []
-  const notes = selectAll('[role=doc-endnotes] li', container).map((li) => normalize(hastText(li)))
-  const sections = selectAll('[role=doc-endnotes]', container)
-  for (const section of sections) section.children = []
-  return {body: normalize(hastText(container)), notes}
-}
-
-const normalize = (text: string) => text.replace(/\s+/g, ' ').trim()
-
-describe('toEpub: the text', () => {
-  it('holds exactly the body text of the HTML edition, with each note beside its chapter', async () => {
-    for (const {name, tree} of [...variantTrees(), ...goldTrees()]) {
-      const html = mainText(toHtml(tree).value)
-      const files = unzip((await toEpub(tree)).value)
-      let body = ''
-      const notes: string[] = []
-      for (const path of contentFiles(files)) {
-        const document = fromHtml(fileText(files, path)) as HastRoot
-        const part = splitNotes(select('body', document)!)
-        body += ` ${part.body}`
-        notes.push(...part.notes)
-      }
-      expect(normalize(body), name).toBe(html.body)
-      expect(notes.sort(), name).toEqual(html.notes.sort())
-    }
-  })
-})
-
-describe('toEpub: epubcheck', () => {
-  it('reports no error and no warning for the canonical tree, its variants and every fixture', {
-    timeout: 300_000,
-  }, async () => {
-    if (!hasEpubcheck()) return
-    const trees = [...variantTrees(), ...goldTrees()]
-    const epubs = await Promise.all(trees.map(async ({name, tree}) => ({name, value: (await toEpub(tree)).value})))
-    const reports = await epubcheck(epubs)
-    for (const report of reports) {
-      console.log(
-        `epubcheck ${report.name}: ${report.fatals} fatals / ${report.errors} errors / ${report.warnings} warnings`,
-      )
-      expect(report.output).toContain('EPUBCheck completed')
-      expect(
-        {name: report.name, fatals: report.fatals, errors: report.errors, warnings: report.warnings},
-        report.output,
-      ).toEqual({
-        name: report.name,
-        fatals: 0,
-        errors: 0,
-        warnings: 0,
-      })
-    }
   })
 })

@@ -1,9 +1,11 @@
 import {execFile} from 'node:child_process'
 import {existsSync} from 'node:fs'
-import {mkdtemp, writeFile} from 'node:fs/promises'
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {createRequire} from 'node:module'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {unzipSync} from 'fflate'
+import {byName, parseXml, textOf} from './xml.js'
 
 export const EPUBCHECK_JAR = '/usr/share/java/epubcheck.jar'
 
@@ -81,4 +83,72 @@ export function fileText(files: Map<string, Uint8Array>, path: string): string {
   const data = files.get(path)
   if (!data) throw new Error(`No ${path} in the EPUB`)
   return new TextDecoder().decode(data)
+}
+
+export function opf(files: Map<string, Uint8Array>) {
+  return parseXml(fileText(files, 'EPUB/package.opf'))
+}
+
+export function metaValues(files: Map<string, Uint8Array>, property: string): string[] {
+  return byName(opf(files), 'meta')
+    .filter((meta) => meta.attributes['property'] === property)
+    .map((meta) => textOf(meta))
+}
+
+export function spineFiles(files: Map<string, Uint8Array>): string[] {
+  const pkg = opf(files)
+  const hrefs = new Map(byName(pkg, 'item').map((item) => [item.attributes['id'], item.attributes['href']]))
+  return byName(pkg, 'itemref').map((ref) => `EPUB/${hrefs.get(ref.attributes['idref'])}`)
+}
+
+/** Content documents: the spine less the title page and the navigation. */
+export function contentFiles(files: Map<string, Uint8Array>): string[] {
+  return spineFiles(files).filter((path) => path !== 'EPUB/title.xhtml' && path !== 'EPUB/nav.xhtml')
+}
+
+export const CHROMIUM = '/usr/bin/chromium'
+const require = createRequire(import.meta.url)
+const ACE = join(dirname(require.resolve('@daisy/ace-cli/package.json')), 'bin', 'ace.js')
+
+export const hasChromium = () => requireTool('Chromium (/usr/bin/chromium) for Ace', existsSync(CHROMIUM))
+
+interface AceAssertion {
+  'earl:result': {'earl:outcome': string}
+  'earl:test'?: {'dct:title': string; 'earl:impact': string; 'dct:description'?: string}
+  'earl:testSubject'?: {url: string}
+  assertions?: AceAssertion[]
+}
+
+/** Ace by DAISY on one EPUB, with Debian's Chromium and no network: its JSON report. */
+export function ace(file: string, out: string): Promise<{outcome: string; violations: string[]; metadata: unknown}> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [ACE, '--force', '--silent', '--outdir', out, file],
+      {env: {...process.env, PUPPETEER_EXECUTABLE_PATH: CHROMIUM, PUPPETEER_SKIP_DOWNLOAD: '1'}, maxBuffer: 1 << 24},
+      async (error, stdout, stderr) => {
+        try {
+          const report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as {
+            'earl:result': {'earl:outcome': string}
+            assertions: AceAssertion[]
+            'a11y-metadata': unknown
+          }
+          const violations: string[] = []
+          for (const document of report.assertions) {
+            for (const assertion of document.assertions ?? []) {
+              if (assertion['earl:result']['earl:outcome'] !== 'pass') {
+                violations.push(
+                  `${document['earl:testSubject']?.url}: ${assertion['earl:test']?.['dct:title']} ` +
+                    `(${assertion['earl:test']?.['earl:impact']}) ${assertion['earl:test']?.['dct:description'] ?? ''}`,
+                )
+              }
+            }
+          }
+          resolve({outcome: report['earl:result']['earl:outcome'], violations, metadata: report['a11y-metadata']})
+        } catch (cause) {
+          reject(new Error(`Ace failed on ${file}: ${error?.message ?? ''}\n${stdout}\n${stderr}`, {cause}))
+        }
+      },
+    )
+  })
 }

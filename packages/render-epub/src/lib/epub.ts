@@ -59,7 +59,7 @@ function pickModified(tree: Root, options: EpubOptions, diagnostics: Diagnostic[
 function pageLabels(tree: Root): string[] {
   const labels: string[] = []
   const visit = (node: Root | Root['children'][number]) => {
-    if (node.type === 'pageBreak') labels.push(node.label)
+    if (node.type === 'pageBreak') labels.push(node.label === '' ? String(node.page) : node.label)
     if (node.type === 'toc') return
     if ('children' in node) for (const child of node.children) visit(child as Root['children'][number])
   }

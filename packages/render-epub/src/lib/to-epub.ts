@@ -1,5 +1,5 @@
 import type {Root} from '@folio/ast'
-import {footnoteId, sectionIds, toHast} from '@folio/render-html'
+import {footnoteId, handlers, sectionIds, toHast} from '@folio/render-html'
 import {buildEpub} from './epub.js'
 import {epubStylesheet} from './stylesheet.js'
 import type {EpubOptions, EpubResult} from './types.js'
@@ -23,6 +23,9 @@ export async function toEpub(tree: Root, options: EpubOptions = {}): Promise<Epu
         // A note may be called from another chapter than the one that holds it; the packaging resolves
         // the fragment to the right file.
         footnoteHref: (identifier) => `#${footnoteId(identifier)}`,
+        // Given explicitly, the page-break handler renders every marker on its own instead of gathering a run of
+        // markers into one row: each print page needs its own target in the page-list.
+        handlers: {pageBreak: handlers.pageBreak},
       }),
     stylesheet: epubStylesheet,
   })
