@@ -254,6 +254,13 @@ describe('toEpub: navigation', () => {
       (a) => a.attributes['role'] === 'doc-noteref',
     )
     expect(second?.attributes['href']).toBe('chapter-001.xhtml#fn-a')
+    // …and the note leads back to both calls.
+    const note = elements(parseXml(fileText(files, 'EPUB/chapter-001.xhtml'))).find(
+      (e) => e.attributes['id'] === 'fn-a',
+    )!
+    const backlinks = byName(note, 'a').filter((a) => a.attributes['role'] === 'doc-backlink')
+    expect(backlinks.map((a) => a.attributes['href'])).toEqual(['#fnref-a', 'chapter-002.xhtml#fnref-a'])
+    expect(backlinks[1]?.attributes['aria-label']).toBe('Zurück zum Verweis 1 (2)')
     expect(fileText(files, 'EPUB/nav.xhtml')).toContain('>Inhalt<')
   })
 

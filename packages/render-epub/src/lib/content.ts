@@ -56,8 +56,20 @@ export interface ContentFacts {
   lossy: boolean
 }
 
+/** How a link from a note back to its reference reads: the renderer's own words. */
+export interface BacklinkWords {
+  /** The visible text of the link. */
+  text: string
+  /** The accessible name, given the note's label and, when a note is called more than once, the call's number. */
+  name(label: string, n: number | undefined): string
+  /** Language of `name` when it differs from the document's. */
+  lang?: string | undefined
+}
+
 export interface PrepareOptions {
   diagnostics: Diagnostic[]
+  /** Give notes called from another chapter a link back to each call, as the renderer does within one page. */
+  backlinks?: BacklinkWords | undefined
   /** Print page labels from the tree's `pageBreak` milestones, in order, used when a marker has no label. */
   pageLabels: string[]
 }
@@ -161,9 +173,88 @@ export function prepareContent(documents: ContentDocument[], options: PrepareOpt
       },
     })
     uniqueRegions(document)
-    collect(document, facts, diagnostics)
   }
+  if (options.backlinks) addBacklinks(documents, options.backlinks)
+  for (const document of documents) collect(document, facts, diagnostics)
   return facts
+}
+
+const hrefKey = (from: string, href: string) => (href.startsWith('#') ? `${from}${href}` : href)
+
+/**
+ * A note rendered in another chapter than its call has no way back: the renderer saw the call and the note on
+ * different pages. Add the missing backlinks, so that every call can be returned to from its note.
+ */
+function addBacklinks(documents: ContentDocument[], words: BacklinkWords): void {
+  const notes = new Map<string, Element>()
+  for (const document of documents) {
+    walk(document.body, (element) => {
+      const id = stringProperty(element.properties, 'id')
+      if (id && element.tagName === 'li') notes.set(`${document.href}#${id}`, element)
+    })
+  }
+  const calls = new Map<string, string[]>()
+  for (const document of documents) {
+    walk(document.body, (element) => {
+      const href = stringProperty(element.properties, 'href')
+      const id = stringProperty(element.properties, 'id')
+      if (element.tagName !== 'a' || !href || !id || !hasToken(element.properties, 'role', 'doc-noteref')) return
+      const key = hrefKey(document.href, href)
+      if (!notes.has(key)) return
+      const list = calls.get(key) ?? []
+      list.push(`${document.href}#${id}`)
+      calls.set(key, list)
+    })
+  }
+  for (const [key, references] of calls) {
+    const note = notes.get(key)!
+    const noteFile = key.slice(0, key.indexOf('#'))
+    const present = new Set<string>()
+    walk([note], (element) => {
+      const href = stringProperty(element.properties, 'href')
+      if (href && hasToken(element.properties, 'role', 'doc-backlink')) present.add(hrefKey(noteFile, href))
+    })
+    const missing = references.filter((reference) => !present.has(reference))
+    if (missing.length === 0) continue
+    const label =
+      hastText(
+        (function find(nodes: ElementContent[]): Element | undefined {
+          for (const node of nodes) {
+            if (!isElement(node)) continue
+            if (hasToken(node.properties, 'className', 'note-label')) return node
+            const inner = find(node.children)
+            if (inner) return inner
+          }
+          return undefined
+        })(note.children) ?? {type: 'text', value: ''},
+      ).trim() || '*'
+    const links: ElementContent[] = []
+    for (const reference of missing) {
+      const index = references.indexOf(reference)
+      const href = reference.startsWith(`${noteFile}#`) ? reference.slice(noteFile.length) : reference
+      links.push(
+        {type: 'text', value: ' '},
+        {
+          type: 'element',
+          tagName: 'a',
+          properties: {
+            href,
+            role: 'doc-backlink',
+            ariaLabel: words.name(label, references.length > 1 ? index + 1 : undefined),
+            ...(words.lang ? {lang: words.lang, xmlLang: words.lang} : {}),
+          },
+          children: [{type: 'text', value: words.text}],
+        },
+      )
+    }
+    const paragraphs: Element[] = []
+    walk([note], (element) => {
+      if (element.tagName === 'p') paragraphs.push(element)
+    })
+    const last = paragraphs.at(-1)
+    if (last) last.children.push(...links)
+    else note.children.push({type: 'element', tagName: 'p', properties: {}, children: links.slice(1)})
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type {ElementContent, Root as HastRoot} from 'hast'
 import {accessibilityMetadata, type EditionInventory} from './accessibility.js'
 import {splitChapters} from './chapters.js'
 import {containerXml} from './container.js'
-import {prepareContent} from './content.js'
+import {type BacklinkWords, prepareContent} from './content.js'
 import {type DateParts, formatDate, formatModified, parseIsoDate} from './dates.js'
 import {identifierFor} from './identifier.js'
 import {labelsFor} from './labels.js'
@@ -24,6 +24,8 @@ export interface HtmlRenderer {
   /** Render a root (here: the nodes of one chapter) to hast body content. */
   toHast(tree: Root, diagnostics: Diagnostic[]): HastRoot
   stylesheet: string
+  /** The renderer's words for a note's link back to its call. */
+  backlinks?: BacklinkWords | undefined
 }
 
 function pickModified(tree: Root, options: EpubOptions, diagnostics: Diagnostic[]): DateParts {
@@ -124,7 +126,7 @@ export function buildEpub(tree: Root, options: EpubOptions, renderer: HtmlRender
       body: hast.children as ElementContent[],
     }
   })
-  const facts = prepareContent(documents, {diagnostics, pageLabels: pageLabels(tree)})
+  const facts = prepareContent(documents, {diagnostics, pageLabels: pageLabels(tree), backlinks: renderer.backlinks})
   for (const document of documents) document.title = plainTitle(document.body) ?? title
 
   const sections = tree.children.filter((child) => child.type === 'section').length

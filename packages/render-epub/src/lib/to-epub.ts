@@ -1,5 +1,6 @@
 import type {Root} from '@folio/ast'
-import {footnoteId, handlers, sectionIds, toHast} from '@folio/render-html'
+import {footnoteId, handlers, labelsFor, sectionIds, toHast} from '@folio/render-html'
+import type {BacklinkWords} from './content.js'
 import {buildEpub} from './epub.js'
 import {epubStylesheet} from './stylesheet.js'
 import type {EpubOptions, EpubResult} from './types.js'
@@ -28,5 +29,17 @@ export async function toEpub(tree: Root, options: EpubOptions = {}): Promise<Epu
         handlers: {pageBreak: handlers.pageBreak},
       }),
     stylesheet: epubStylesheet,
+    backlinks: backlinkWords(tree?.meta?.lang ?? 'en'),
   })
+}
+
+/** The HTML renderer's words for a note's link back to its call, so both editions read alike. */
+function backlinkWords(lang: string): BacklinkWords {
+  const {labels, lang: labelsLang} = labelsFor(lang)
+  const primary = (tag: string) => tag.toLowerCase().split('-')[0]
+  return {
+    text: '\u21A9\uFE0E',
+    name: (label, n) => labels.backToReference.replace('{label}', n === undefined ? label : `${label} (${n})`),
+    lang: primary(labelsLang) === primary(lang) ? undefined : labelsLang,
+  }
 }
