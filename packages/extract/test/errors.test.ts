@@ -94,3 +94,17 @@ describe('page rotation', () => {
     )
   })
 })
+
+describe('right-to-left text in a real PDF (Chromium, shaped Arabic and Hebrew)', () => {
+  it('reads Arabic and Hebrew lines in logical order, numbers and all', async () => {
+    // Made from rtl-arabic-hebrew-chromium.html with chromium --print-to-pdf.
+    const layout = await extract(readPdf(join(fixturesDir, 'rtl-arabic-hebrew-chromium.pdf')), {file: 'rtl.pdf'})
+    const lines = layout.pages[0]!.lines
+    expect(lines.map((l) => [l.text, l.dir])).toEqual([
+      ['International Institute for Iranian Studies', 'ltr'],
+      ['المعهد الدولي للدراسات الإيرانية', 'rtl'],
+      ['تقرير عام 2024 عن التحالف', 'rtl'],
+      ['שירותי תרגום זמינים כאן', 'rtl'],
+    ])
+  })
+})

@@ -29,3 +29,11 @@ describe('directionOf', () => {
     expect(directionOf('Report 2024 (مرحبا)')).toBe('ltr')
   })
 })
+
+describe('presentation forms', () => {
+  it('turns shaped Arabic and Hebrew presentation forms into letters', () => {
+    // ﻣﺮﺣﺒﺎ: initial meem, medial reh… as painted; the letters are مرحبا.
+    expect(cleanText('\uFEE3\uFEAE\uFEA3\uFE92\uFE8E')).toBe('مرحبا')
+    expect(cleanText('\uFB2A')).toBe('שׁ')
+  })
+})

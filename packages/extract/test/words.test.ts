@@ -135,6 +135,26 @@ describe('lines', () => {
     expect(line?.text).toBe('\u05E9\u05DC\u05D5\u05DD \u05E2\u05D5\u05DC\u05DD')
   })
 
+  it('keeps a left-to-right phrase in its own order inside a right-to-left line', () => {
+    // Visual order, left to right: "Folio 2024" then Hebrew "דוח" painted as "חוד".
+    const latin = run('Folio 2024')
+    const hebrew = run('\u05D7\u05D5\u05D3', {x: endX(latin) + 3})
+    const hebrew2 = run('\u05E9\u05D3\u05D7', {x: endX(hebrew) + 3})
+    const [line] = lines([...latin, ...hebrew, ...hebrew2])
+    expect(line?.dir).toBe('rtl')
+    // Reading right to left: "חדש" (new), "דוח" (report), then "Folio 2024".
+    expect(line?.text).toBe('\u05D7\u05D3\u05E9 \u05D3\u05D5\u05D7 Folio 2024')
+  })
+
+  it('keeps a combining mark after its base letter when reversing a right-to-left word', () => {
+    // Visual order: "ب" then kasra painted after it, then "ا": logical "اب" + kasra on ب.
+    const base = run('\u0628')
+    const mark = run('\u0650', {x: 73, advance: 0.3})
+    const alef = run('\u0627', {x: endX(base)})
+    const [line] = lines([...base, ...mark, ...alef])
+    expect(line?.text).toBe('\u0627\u0628\u0650')
+  })
+
   it('gives boxes in top-down coordinates with the baseline inside', () => {
     const [line] = lines(run('Box', {x: 100, y: 200, size: 10}))
     expect(line?.bbox).toEqual([100, 192, 115, 202])

@@ -13,19 +13,23 @@ const LIGATURE_RE = /[\uFB00-\uFB06]/g
 /** A soft hyphen: a hyphenation point that is only visible at a line end. */
 export const SOFT_HYPHEN = '\u00AD'
 
+/** Hebrew and Arabic presentation forms (shaped glyphs): the letters they show. */
+const PRESENTATION_RE = /[\uFB1D-\uFB4F\uFB50-\uFDFF\uFE70-\uFEFE]/g
+
 const SPACES_RE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000]/g
 const INVISIBLE_RE = /[\u200B-\u200D\u2060\uFEFF\uFFFE\uFFFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 
 /**
  * Clean the text of one glyph or run as found in the PDF: ligature presentation forms
- * expanded, no-break and typographic spaces made plain spaces, invisible format marks and
- * control characters removed, NFC. Soft hyphens are kept (see `cleanWord`).
+ * expanded, Hebrew and Arabic presentation forms made letters, no-break and typographic
+ * spaces made plain spaces, invisible format marks and control characters removed, NFC. Soft hyphens are kept (see `cleanWord`).
  */
 export function cleanText(text: string): string {
   return text
     .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
     .replace(SPACES_RE, ' ')
     .replace(INVISIBLE_RE, '')
+    .replace(PRESENTATION_RE, (c) => c.normalize('NFKC'))
     .normalize('NFC')
 }
 

@@ -244,15 +244,19 @@ function continuesWord(prev: PlacedGlyph, g: PlacedGlyph, threshold: number): bo
 
 function wordText(glyphs: PlacedGlyph[]): string {
   const raw = glyphs.map((g) => g.text).join('')
-  // Right-to-left glyphs are painted left to right; logical order is the reverse.
+  // Right-to-left glyphs are usually painted left to right (visual order); logical order is
+  // the reverse. Each glyph's own text (a lam-alef ligature) is already logical, and a mark
+  // painted after its base letter stays after it.
   if (hasRtl(raw) && directionOf(raw) === 'rtl') {
     const first = glyphs[0]
     const last = glyphs[glyphs.length - 1]
     if (first && last && along(first, last.x, last.y) > along(first, first.x, first.y)) {
-      return [...glyphs]
-        .reverse()
-        .map((g) => [...g.text].reverse().join(''))
-        .join('')
+      const clusters: string[] = []
+      for (const g of glyphs) {
+        if (clusters.length > 0 && /^\p{M}+$/u.test(g.text)) clusters[clusters.length - 1] += g.text
+        else clusters.push(g.text)
+      }
+      return clusters.reverse().join('')
     }
   }
   return raw
@@ -376,15 +380,39 @@ export function wordsToLines(words: PlacedWord[]): Line[] {
   return drafts.map(finishLine)
 }
 
+/**
+ * Logical order of the words of a right-to-left line: right to left, except that a run of
+ * consecutive left-to-right words (a name, a number, an English phrase) keeps its own order.
+ */
+function rtlOrder(words: PlacedWord[]): PlacedWord[] {
+  const visual = [...words].sort((a, b) => a.word.bbox[0] - b.word.bbox[0])
+  const runs: PlacedWord[][] = []
+  let previousRtl: boolean | undefined
+  for (const w of visual) {
+    const rtl = directionOf(w.word.text) === 'rtl'
+    if (previousRtl === rtl && !rtl) runs[runs.length - 1]!.push(w)
+    else runs.push([w])
+    previousRtl = rtl
+  }
+  return runs.reverse().flat()
+}
+
 function finishLine(d: LineDraft): Line {
   const words = d.words
   const text = words.map((w) => w.word.text).join('')
   const dir = directionOf(text)
-  const ordered = dir === 'rtl' ? [...words].sort((a, b) => b.word.bbox[0] - a.word.bbox[0]) : words
+  const ordered = dir === 'rtl' ? rtlOrder(words) : words
   let joined = ''
+  const out: Word[] = []
   for (const [i, w] of ordered.entries()) {
-    if (i > 0 && (dir === 'rtl' || !w.attached)) joined += ' '
+    // Glued to the word before it in reading order, which for an rtl line must also be the
+    // word painted before it.
+    const previous = ordered[i - 1]
+    const glued =
+      previous !== undefined && w.attached && (dir === 'ltr' || words.indexOf(previous) === words.indexOf(w) - 1)
+    if (i > 0 && !glued) joined += ' '
     joined += w.word.text
+    out.push(glued ? {...w.word, attached: true} : w.word)
   }
   const size = dominant(words.map((w) => [w.word.size, w.word.text.length] as [number, number])) ?? d.size
   // Baseline: top-down y of the reference glyph origin (for rotated text, its across-axis).
@@ -392,7 +420,7 @@ function finishLine(d: LineDraft): Line {
   const line: Line = {
     text: joined,
     bbox: roundBox(unionBox(words.map((w) => w.word.bbox))),
-    words: ordered.map((w, i) => (i > 0 && w.attached && dir === 'ltr' ? {...w.word, attached: true} : w.word)),
+    words: out,
     size,
     dir,
     baseline,
