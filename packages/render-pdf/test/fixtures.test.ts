@@ -7,6 +7,7 @@ import {listReports} from '@folio/fixtures'
 import {describe, expect, it} from 'vitest'
 import {toPdf} from '../src/index.js'
 import {expectedBlocks} from './expected.js'
+import {layoutReport} from './layout.js'
 import {checkPdfUa, formatFailures} from './pdfua.js'
 import {blocks, markedText} from './read-back.js'
 
@@ -42,12 +43,16 @@ describe('every fixture report’s edition', () => {
         expect(formatFailures(checked.failures)).toBe('')
 
         // Through the structure tree: headings, paragraphs, list labels and items, notes, links.
-        const found = blocks(checked, await markedText(value))
+        const texts = await markedText(value)
+        const found = blocks(checked, texts)
         const expected = expectedBlocks(tree)
         const body = found.slice(found.length - expected.length)
         expect(body.map(({role, text}) => ({role, text}))).toEqual(expected.map(({role, text}) => ({role, text})))
         expect(body.flatMap((block) => block.links)).toEqual(expected.flatMap((block) => block.links ?? []))
         expect(found[0]).toMatchObject({role: 'Title', text: tree.meta.title})
+        const layout = layoutReport(checked, texts)
+        expect(layout.strandedHeadings).toEqual([])
+        expect(layout.shortParts).toEqual([])
 
         if (!tools) return
         const path = join(temp, `${report.name}-${pageSize}.pdf`)

@@ -91,6 +91,8 @@ export class Checked {
   readonly failures: Failure[] = []
   roots: StructNode[] = []
   pageOf = new Map<string, number>()
+  /** The page each annotation is listed on. */
+  annotationPage = new Map<PDFDict, number>()
   constructor(readonly pdf: PDFDocument) {}
   fail(rule: string, message: string, page?: number): void {
     const failure: Failure = {rule, message}
@@ -148,7 +150,14 @@ function check(checked: Checked): void {
   const {pdf} = checked
   const catalog = pdf.catalog
   const pages = pdf.getPages()
-  for (const [index, page] of pages.entries()) checked.pageOf.set(page.ref.toString(), index + 1)
+  for (const [index, page] of pages.entries()) {
+    checked.pageOf.set(page.ref.toString(), index + 1)
+    const annots = lookup(pdf, page.node.get(PDFName.of('Annots')))
+    for (const item of annots instanceof PDFArray ? annots.asArray() : []) {
+      const annotation = dictOf(pdf, item)
+      if (annotation) checked.annotationPage.set(annotation, index + 1)
+    }
+  }
 
   // 06: metadata, 07: dictionary
   const markInfo = dictOf(pdf, catalog.get(PDFName.of('MarkInfo')))
@@ -336,6 +345,14 @@ function checkStructure(checked: Checked): void {
     }
     for (const child of node.children) {
       if (!('annotation' in child)) continue
+      const onPage = checked.annotationPage.get(child.annotation)
+      if (child.page !== undefined && onPage !== undefined && onPage !== child.page) {
+        checked.fail(
+          'objr-page',
+          `Annotation reference names page ${child.page}, but the annotation is on page ${onPage}`,
+          onPage,
+        )
+      }
       const subtype = nameOf(get(pdf, child.annotation, 'Subtype'))
       if (subtype === 'Link' && node.standard !== 'Link') {
         checked.fail(

@@ -18,8 +18,9 @@ import {
 import {beforeAll, describe, expect, it} from 'vitest'
 import {toPdf} from '../src/index.js'
 import {expectedBlocks} from './expected.js'
+import {layoutReport} from './layout.js'
 import {checkPdfUa, formatFailures} from './pdfua.js'
-import {baselines, blocks, markedText} from './read-back.js'
+import {blocks, markedText} from './read-back.js'
 
 const fixtures = new URL('fixtures/', import.meta.url)
 const load = (name: string): Root => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as Root
@@ -146,49 +147,10 @@ describe('the report edition (A4)', () => {
 
   it('keeps headings with what follows and leaves no widowed or orphaned line', async () => {
     const checked = await checkPdfUa(data)
-    const texts = await markedText(data)
-    const pagesOf = (node: (typeof checked.roots)[number]): number[] =>
-      node.children.flatMap((child) => ('mcid' in child ? [child.page ?? 0] : 'role' in child ? pagesOf(child) : []))
-    const flat: Array<{role: string; pages: number[]}> = []
-    const visit = (node: (typeof checked.roots)[number]) => {
-      if (/^(H\d|P)$/.test(node.role)) flat.push({role: node.role, pages: pagesOf(node)})
-      else for (const child of node.children) if ('role' in child) visit(child)
-    }
-    for (const root of checked.roots) visit(root)
-    for (const [index, block] of flat.entries()) {
-      if (block.role.startsWith('H')) expect(flat[index + 1]?.pages[0]).toBe(block.pages.at(-1))
-    }
-    // Lines per page of every paragraph that crosses a page: at least two on each side.
-    const ys = baselines.get(texts)
-    const linesOn = (node: (typeof checked.roots)[number], counts: Map<number, number[]>) => {
-      for (const child of node.children) {
-        if ('mcid' in child) {
-          const page = child.page ?? 0
-          counts.set(page, [...(counts.get(page) ?? []), ...(ys?.get(`${page}:${child.mcid}`) ?? [])])
-        } else if ('role' in child) linesOn(child, counts)
-      }
-      return counts
-    }
-    const paragraphs: Array<(typeof checked.roots)[number]> = []
-    const collect = (node: (typeof checked.roots)[number]) => {
-      if (node.role === 'P') paragraphs.push(node)
-      else for (const child of node.children) if ('role' in child) collect(child)
-    }
-    for (const root of checked.roots) collect(root)
-    let crossing = 0
-    for (const paragraph of paragraphs) {
-      const counts = linesOn(paragraph, new Map())
-      if (counts.size < 2) continue
-      crossing++
-      for (const values of counts.values()) {
-        // Baselines closer than half a line are one line (a raised note mark sits on its line).
-        const lines = [...values]
-          .sort((a, b) => b - a)
-          .filter((y, index, all) => index === 0 || (all[index - 1] ?? 0) - y > 7)
-        expect(lines.length).toBeGreaterThanOrEqual(2)
-      }
-    }
-    expect(crossing).toBeGreaterThan(2)
+    const report = layoutReport(checked, await markedText(data))
+    expect(report.strandedHeadings).toEqual([])
+    expect(report.shortParts).toEqual([])
+    expect(report.crossing).toBeGreaterThan(2)
   })
 
   it('is byte-identical from run to run', async () => {
@@ -284,6 +246,37 @@ describe('every node type', () => {
     const xmp = new TextDecoder().decode(streamOf(pdf, pdf.catalog.get(PDFName.of('Metadata'))))
     expect(xmp).toContain('Every Node: A &#60;Test&#62; &#38; Its Edition')
     expect(xmp).toContain('<xmp:CreateDate>2023-11-01T00:00:00Z</xmp:CreateDate>')
+  })
+})
+
+describe('a link longer than a page', () => {
+  it('is one Link element per page, each naming the page of its annotations', async () => {
+    const words = Array.from({length: 700}, (_, index) => `word${index}`).join(' ')
+    const tree: Root = {
+      type: 'root',
+      version: '1.0.0',
+      meta: {title: 'Long link', authors: [], lang: 'en', date: '2024'},
+      children: [
+        {
+          type: 'paragraph',
+          children: [{type: 'link', url: 'https://example.org/long', children: [{type: 'text', value: words}]}],
+        },
+      ],
+    }
+    const {value} = await toPdf(tree)
+    const checked = await checkPdfUa(value)
+    expect(formatFailures(checked.failures)).toBe('')
+    const links: Array<Set<number | undefined>> = []
+    const visit = (node: (typeof checked.roots)[number]) => {
+      if (node.role === 'Link') links.push(new Set(node.children.map((child) => ('role' in child ? -1 : child.page))))
+      for (const child of node.children) if ('role' in child) visit(child)
+    }
+    for (const root of checked.roots) visit(root)
+    expect(checked.pdf.getPageCount()).toBeGreaterThan(1)
+    expect(links.length).toBe(checked.pdf.getPageCount())
+    expect(links.map((pages) => [...pages])).toEqual(links.map((_, index) => [index + 1]))
+    const found = blocks(checked, await markedText(value))
+    expect(found.at(-1)?.text).toBe(words)
   })
 })
 

@@ -113,6 +113,8 @@ export interface BlockOptions {
   spaceAfter: number
   /** Keep with the next block: needs room for itself and a few lines after it. */
   keepWithNext?: boolean
+  /** Room to keep, beyond the next lines, for headings that follow this one. */
+  keepExtra?: number
   /** Right-to-left paragraphs set flush right. */
   align?: 'left' | 'right'
   /** Lines kept together at the foot and the head of a page. */
@@ -158,6 +160,8 @@ export class State {
   listLabel: {text: string; right: number} | undefined
   /** The caption of the figure being set, a stand-in for missing alternative text. */
   figureCaption: string | undefined
+  /** Room the next heading keeps for the sub-section headings that follow it. */
+  keepExtra = 0
   /** Inside a footnote: smaller text. */
   noteStyle = false
   /** Left edge and width of the current container (lists and quotes indent it). */
@@ -455,7 +459,8 @@ export class State {
     const spaceBefore = this.y === this.geometry.top ? 0 : options.spaceBefore
     const needed = (count: number) => spaceBefore + count * leading
     if (options.keepWithNext) {
-      const keep = needed(lines.length) + options.spaceAfter + this.type.keepLines * this.type.leading
+      const keep =
+        needed(lines.length) + options.spaceAfter + (options.keepExtra ?? 0) + this.type.keepLines * this.type.leading
       if (keep > this.room && this.y > this.geometry.top) this.newPage()
     }
     let index = 0

@@ -5,7 +5,18 @@ import {setText} from './text-block.js'
 
 export function section(node: Section, state: State, parent: Tag): void {
   const tag = state.tag('Sect', parent)
+  // A heading directly followed by a sub-section's heading keeps room for that heading too.
+  let extra = 0
+  let next = node.children[1]
+  while (next?.type === 'section') {
+    const spec = state.type.headings[next.depth]
+    extra += spec.before + spec.leading + spec.after
+    next = next.children[1]
+  }
+  const saved = state.keepExtra
+  state.keepExtra = extra
   state.all(node, tag)
+  state.keepExtra = saved
 }
 
 /** A heading: H1–H6 by depth, kept with what follows, with a bookmark to it. */
@@ -37,8 +48,15 @@ export function heading(node: Heading, state: State, parent: Tag): void {
     tag,
     children,
     {style: depth >= 5 ? 'boldItalic' : 'bold', size: spec.size},
-    {leading: spec.leading, spaceBefore: spec.before, spaceAfter: spec.after, keepWithNext: true},
+    {
+      leading: spec.leading,
+      spaceBefore: spec.before,
+      spaceAfter: spec.after,
+      keepWithNext: true,
+      keepExtra: state.keepExtra,
+    },
   )
+  state.keepExtra = 0
 }
 
 function findParent(
