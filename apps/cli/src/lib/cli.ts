@@ -10,6 +10,7 @@ import {CACHE_FILE, isFresh, readCache, remember} from './cache.js'
 import type {FileConfig} from './config.js'
 import {loadConfig} from './config.js'
 import {expandInputs, outputBase, parseShard, shard, UsageError} from './inputs.js'
+import {inspectFile, parsePages} from './inspect.js'
 import {cacheKey} from './pipeline.js'
 import type {Report} from './report.js'
 import {summarize, toJunit} from './report.js'
@@ -241,19 +242,78 @@ const convertCommand = defineCommand({
   },
 })
 
+const inspectArgs = {
+  out: {type: 'string', alias: 'o', description: 'Directory for the inspection page', valueHint: 'dir'},
+  password: {type: 'string', description: 'Password for an encrypted PDF'},
+  pages: {type: 'string', description: 'Pages to show, e.g. 1-3,7 (default: all)'},
+  scale: {type: 'string', description: 'Pixels per PDF point of the page images (default: 1.5)'},
+} as const satisfies ArgsDef
+
+type InspectArgs = {[K in keyof typeof inspectArgs]?: string | boolean | undefined} & {_: string[]}
+
+export async function inspect(args: InspectArgs, cwd: string = process.cwd()): Promise<number> {
+  const unknownFlag = args._.find((arg) => arg.startsWith('-'))
+  if (unknownFlag) throw new UsageError(`Unexpected option \`${unknownFlag}\``)
+  if (typeof args.out !== 'string' || args.out === '')
+    throw new UsageError('Unexpected missing --out, expected a directory')
+  const [input, ...rest] = args._
+  if (input === undefined) throw new UsageError('Unexpected missing input, expected one PDF file')
+  if (rest.length > 0) throw new UsageError(`Unexpected second input \`${rest[0]}\`, expected one PDF file`)
+  let scale: number | undefined
+  if (args.scale !== undefined) {
+    scale = Number(args.scale)
+    if (!(Number.isFinite(scale) && scale > 0 && scale <= 10))
+      throw new UsageError(`Unexpected --scale \`${String(args.scale)}\`, expected a number above 0 and at most 10`)
+  }
+  const options: Parameters<typeof inspectFile>[1] = {out: resolve(cwd, args.out)}
+  if (typeof args.password === 'string') options.password = args.password
+  if (typeof args.pages === 'string') options.pages = parsePages(args.pages)
+  if (scale !== undefined) options.scale = scale
+  try {
+    const result = await inspectFile(resolve(cwd, input), options)
+    process.stderr.write(
+      `✔ ${input} → ${relative(cwd, result.path) || result.path} (${result.pages} pages, ${result.blocks} blocks)\n`,
+    )
+    return EXIT.ok
+  } catch (error) {
+    if (error instanceof UsageError) throw error
+    process.stderr.write(`✖ ${input}: ${(error as Error)?.message ?? String(error)}\n`)
+    return EXIT.failed
+  }
+}
+
+const inspectCommand = defineCommand({
+  meta: {
+    name: 'inspect',
+    description: 'Write an HTML page showing each page with the blocks Folio found, by kind and in reading order',
+  },
+  args: {
+    input: {type: 'positional', required: false, description: 'One PDF file', valueHint: 'file.pdf'},
+    ...inspectArgs,
+  },
+  async run({args}) {
+    process.exitCode = await inspect(args as unknown as InspectArgs)
+  },
+})
+
 export const mainCommand = defineCommand({
   meta: {
     name: 'folio',
     version: VERSION,
     description: 'Accessible editions (HTML, EPUB 3, tagged PDF/UA) of report PDFs',
   },
-  subCommands: {convert: convertCommand},
+  subCommands: {convert: convertCommand, inspect: inspectCommand},
 })
 
 /** Run the CLI; resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [first] = argv
-  const sub = first === 'convert' ? (convertCommand as unknown as CommandDef) : undefined
+  const subs: Record<string, {command: CommandDef; args: ArgsDef}> = {
+    convert: {command: convertCommand as unknown as CommandDef, args: convertArgs},
+    inspect: {command: inspectCommand as unknown as CommandDef, args: inspectArgs},
+  }
+  const chosen = first === undefined ? undefined : subs[first]
+  const sub = chosen?.command
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
     process.stdout.write(
       `${await renderUsage(sub ?? (mainCommand as unknown as CommandDef), sub ? (mainCommand as unknown as CommandDef) : undefined)}\n`,
@@ -265,18 +325,18 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (!sub) {
-    process.stderr.write(`folio: Unexpected command \`${first}\`, expected convert (see folio --help)\n`)
+    process.stderr.write(`folio: Unexpected command \`${first}\`, expected convert or inspect (see folio --help)\n`)
     return EXIT.usage
   }
   const known = new Set<string>()
-  for (const [name, def] of Object.entries(convertArgs)) {
+  for (const [name, def] of Object.entries(chosen?.args ?? {})) {
     known.add(`--${name}`)
     known.add(`--no-${name}`)
     if ('alias' in def) known.add(`-${def.alias}`)
   }
   const unknown = argv.slice(1).find((arg) => arg.startsWith('-') && !known.has(arg.split('=')[0] ?? arg))
   if (unknown) {
-    process.stderr.write(`folio: Unexpected option \`${unknown}\` (see folio convert --help)\n`)
+    process.stderr.write(`folio: Unexpected option \`${unknown}\` (see folio ${first} --help)\n`)
     return EXIT.usage
   }
   try {
@@ -285,7 +345,7 @@ export async function main(argv: string[]): Promise<number> {
     return Number(process.exitCode ?? EXIT.ok)
   } catch (error) {
     if (error instanceof UsageError || (error as {name?: string}).name === 'CLIError') {
-      process.stderr.write(`folio: ${(error as Error).message} (see folio convert --help)\n`)
+      process.stderr.write(`folio: ${(error as Error).message} (see folio ${first} --help)\n`)
       return EXIT.usage
     }
     throw error

@@ -56,7 +56,7 @@ async function render(
 }
 
 /** Write to a temporary name beside the target, then rename: a crash never leaves half a file. */
-async function writeAtomic(path: string, value: Uint8Array | string): Promise<void> {
+export async function writeAtomic(path: string, value: Uint8Array | string): Promise<void> {
   const temporary = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.partial`
   try {
     await writeFile(temporary, value)
