@@ -169,7 +169,7 @@ describe('bad input', () => {
   it('renders a section without a heading without naming it by a missing id', () => {
     const broken = report({title: 'R'}, [{type: 'section', depth: 1, children: [u.paragraph([u.text('x')])]} as never])
     const {value} = toHtml(broken)
-    expect(value).toContain('<section>\n<p>x</p>\n</section>')
+    expect(value).toContain('<section id="section">\n<p>x</p>\n</section>')
     expect(value).not.toContain('<nav')
   })
 })

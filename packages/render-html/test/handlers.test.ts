@@ -29,13 +29,39 @@ describe('section and heading', () => {
     expect(html(tree, {headingOffset: 0})).toContain('<h2 id="earlier-work">')
   })
 
-  it('goes past h6 with an ARIA heading rather than skipping or repeating a rank', () => {
+  it('stops at h6: deeper sections share it, so no rank is skipped', () => {
     const deep = u.section(6, [u.heading(6, [u.text('Deepest')])])
     const {value, diagnostics} = htmlWithDiagnostics(deep)
-    expect(value).toBe(
-      '<section aria-labelledby="deepest"><p id="deepest" role="heading" aria-level="7" class="heading-deep">Deepest</p></section>',
-    )
+    expect(value).toBe('<section aria-labelledby="deepest"><h6 id="deepest">Deepest</h6></section>')
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['heading-rank-above-six'])
+  })
+
+  it('keeps landmark names distinct: a repeated title is named with its parent, else left unnamed', () => {
+    const sub = (title: string) => u.section(2, [u.heading(2, [u.text(title)])])
+    const tree = doc([
+      u.section(1, [u.heading(1, [u.text('Water')]), sub('Recommendations')]),
+      u.section(1, [u.heading(1, [u.text('Energy')]), sub('Recommendations')]),
+      u.section(1, [u.heading(1, [u.text('Energy')]), sub('Recommendations')]),
+    ])
+    const {value, diagnostics} = htmlWithDiagnostics(tree)
+    const labels = [...value.matchAll(/<section( aria-labelledby="[^"]*")?>/g)].map((m) => m[1] ?? '')
+    expect(labels).toEqual([
+      ' aria-labelledby="water"',
+      ' aria-labelledby="recommendations"',
+      ' aria-labelledby="energy"',
+      ' aria-labelledby="energy recommendations-2"',
+      '',
+      '',
+    ])
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['section-name-repeated', 'section-name-repeated'])
+  })
+
+  it('drops an empty heading and puts the id on its section', () => {
+    const {value, diagnostics} = htmlWithDiagnostics(
+      u.section(1, [u.heading(1, [u.text(' ')]), u.paragraph([u.text('x')])]),
+    )
+    expect(value).toBe('<section id="section"><p>x</p></section>')
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['empty-heading'])
   })
 
   it('refuses a heading offset out of range', () => {

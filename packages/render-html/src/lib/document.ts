@@ -3,6 +3,7 @@ import {plainText} from '@folio/ast'
 import type {ElementContent, Element as HastElement, Root as HastRoot} from 'hast'
 import {toHtml as serialize} from 'hast-util-to-html'
 import {h} from 'hastscript'
+import {childrenOf} from './children.js'
 import {formatDate} from './date.js'
 import {safeText} from './handlers/text.js'
 import {createState} from './state.js'
@@ -37,7 +38,7 @@ function directionOf(lang: string, dir: Direction | undefined): Direction {
 function firstHeading(node: Content): string | undefined {
   if (node.type === 'heading') return plainText(node).trim() || undefined
   if ('children' in node) {
-    for (const child of node.children) {
+    for (const child of childrenOf(node)) {
       const found = firstHeading(child)
       if (found) return found
     }
@@ -91,9 +92,9 @@ function masthead(state: State, tree: Root, title: string, titleRank: number, la
 function contents(state: State, tree: Root, depth: number): HastElement | undefined {
   const items = (parent: {children: Content[]}): HastElement | undefined => {
     const entries: ElementContent[] = []
-    for (const child of parent.children) {
+    for (const child of childrenOf(parent)) {
       if (child.type !== 'section' || child.depth > depth) continue
-      const heading = child.children[0]
+      const heading = childrenOf(child)[0]
       const text = heading?.type === 'heading' ? plainText(heading).trim() : ''
       const numbering = heading?.type === 'heading' && heading.numbering ? `${heading.numbering} ` : ''
       const nested = items(child as Section)

@@ -1,5 +1,6 @@
 import type {Content, PageBreak, Root, Section} from '@folio/ast'
 import {plainText} from '@folio/ast'
+import {childrenOf} from './children.js'
 
 /** Ids the document itself uses; a section never takes one of them. */
 export const reservedIds = ['main', 'contents-title', 'endnotes-title', 'colophon-title', 'top'] as const
@@ -57,7 +58,7 @@ export function sectionIds(tree: Root | Content, options: IdOptions = {}): Map<S
       taken.add(id)
       ids.set(node, prefix + id)
     }
-    if ('children' in node) for (const child of node.children) visit(child)
+    for (const child of childrenOf(node)) visit(child)
   }
   visit(tree)
   return ids

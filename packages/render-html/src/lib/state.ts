@@ -1,6 +1,7 @@
 import type {Content, FootnoteDefinition, Root, Section} from '@folio/ast'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {childrenOf} from './children.js'
 import {diagnostic} from './diagnostic.js'
 import {handlers as defaultHandlers} from './handlers/index.js'
 import {sectionIds, slug} from './ids.js'
@@ -10,7 +11,7 @@ import {wholeWords} from './whole-words.js'
 
 function collectDefinitions(node: Content, into: Map<string, FootnoteDefinition>): void {
   if (node.type === 'footnoteDefinition' && !into.has(node.identifier)) into.set(node.identifier, node)
-  if ('children' in node) for (const child of node.children) collectDefinitions(child, into)
+  for (const child of childrenOf(node)) collectDefinitions(child, into)
 }
 
 /** The depth of the shallowest section at or under `node` (0 for a root). */
@@ -60,6 +61,8 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
     footnoteCounts: new Map(),
     notesRank: topDepth(node) + offset + 1,
     notesHosts: [],
+    landmarkNames: new Set(),
+    sectionStack: [],
     one(child, parent) {
       const handler = (table[child.type] ?? options.unknownHandler ?? unknown) as Handler<Content>
       const result = handler(state, child, parent)
@@ -71,7 +74,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
       // Blocks go on lines of their own, so the HTML reads (and diffs) well.
       const block = flowParents.has(parent.type)
       let markers: ElementContent[] | undefined
-      for (const child of wholeWords(parent.children as Content[])) {
+      for (const child of wholeWords(childrenOf(parent))) {
         const rendered = state.one(child, parent)
         if (rendered.length === 0) continue
         // Page markers between blocks share one line: a run of pages with no
@@ -119,7 +122,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
 /** The default for a node type without a handler: report it, keep its content. */
 const unknown: Handler<Content> = (state, node) => {
   state.report('unknown-node', 'warning', `Unexpected node \`${String(node.type)}\`, expected a Folio node type`, node)
-  if ('children' in node && Array.isArray(node.children)) return state.all(node as ParentNode)
+  if (Array.isArray((node as {children?: unknown}).children)) return state.all(node as ParentNode)
   if ('value' in node && typeof node.value === 'string') return state.one({type: 'text', value: node.value}, undefined)
   return undefined
 }

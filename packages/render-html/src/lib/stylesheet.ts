@@ -54,7 +54,7 @@ export const stylesheet = `
   hyphens: auto;
   text-wrap: pretty;
 }
-.folio h1, .folio h2, .folio h3, .folio h4, .folio h5, .folio h6, .folio .heading-deep {
+.folio h1, .folio h2, .folio h3, .folio h4, .folio h5, .folio h6 {
   font-family: var(--sans);
   line-height: 1.25;
   text-wrap: balance;
@@ -65,7 +65,7 @@ export const stylesheet = `
 .folio h2 { font-size: 1.5em; font-weight: 700; }
 .folio h3 { font-size: 1.25em; font-weight: 700; }
 .folio h4 { font-size: 1.1em; font-weight: 700; }
-.folio h5, .folio h6, .folio .heading-deep { font-size: 1em; font-weight: 700; }
+.folio h5, .folio h6 { font-size: 1em; font-weight: 700; }
 .folio .numbering { color: var(--muted); font-variant-numeric: tabular-nums; }
 .folio p { margin: 0 0 1em; }
 .folio a { color: var(--link); text-decoration-thickness: 0.08em; text-underline-offset: 0.16em; }

@@ -25,7 +25,7 @@ export interface CleanText {
  */
 export function cleanText(input: string): CleanText {
   let removed = 0
-  let value = input.replace(forbidden, () => {
+  let value = (typeof input === 'string' ? input : input == null ? '' : String(input)).replace(forbidden, () => {
     removed++
     return ''
   })

@@ -77,7 +77,10 @@ export function endnotes(state: State): HastElement | undefined {
     rank <= 6
       ? h(`h${rank}`, {id: titleId, lang: state.labelsLang}, state.labels.notes)
       : h('p', {id: titleId, role: 'heading', ariaLevel: rank, lang: state.labelsLang}, state.labels.notes)
-  return h('section', {className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: titleId}, [
+  // The report may have a section of that name already: one name, one landmark.
+  const named = !state.landmarkNames.has(state.labels.notes)
+  if (named) state.landmarkNames.add(state.labels.notes)
+  return h('section', {className: ['endnotes'], role: 'doc-endnotes', ariaLabelledBy: named ? titleId : undefined}, [
     {type: 'text', value: '\n'},
     title,
     {type: 'text', value: '\n'},

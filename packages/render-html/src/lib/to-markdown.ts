@@ -1,4 +1,14 @@
-import type {Content, Diagnostic, NodeByType, NodeType, PageBreak, Root, Severity} from '@folio/ast'
+import type {
+  Content,
+  Diagnostic,
+  PhrasingContent as FolioPhrasing,
+  ListItem,
+  NodeByType,
+  NodeType,
+  PageBreak,
+  Root,
+  Severity,
+} from '@folio/ast'
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -11,6 +21,7 @@ import type {
 } from 'mdast'
 import {gfmToMarkdown} from 'mdast-util-gfm'
 import {toMarkdown as serialize} from 'mdast-util-to-markdown'
+import {childrenOf} from './children.js'
 import {formatDate} from './date.js'
 import {diagnostic} from './diagnostic.js'
 import {safeImageSource, safeUrl} from './safe-url.js'
@@ -80,7 +91,11 @@ export const markdownHandlers: MarkdownHandlers = {
         ordered: node.ordered,
         start: node.ordered ? (node.start ?? 1) : null,
         spread: false,
-        children: node.children.map((item) => ({type: 'listItem', spread: false, children: state.blocks(item)})),
+        children: childrenOf<ListItem>(node).map((item) => ({
+          type: 'listItem',
+          spread: false,
+          children: state.blocks(item),
+        })),
       },
     ]
   },
@@ -111,17 +126,20 @@ export const markdownHandlers: MarkdownHandlers = {
   },
   caption: (state, node) => [{type: 'paragraph', children: [{type: 'emphasis', children: state.phrasing(node)}]}],
   table(state, node) {
-    const rows = node.children.flatMap((row) => state.one(row, node)) as TableRow[]
+    const rows = childrenOf(node).flatMap((row) => state.one(row, node)) as TableRow[]
     return rows.length === 0 ? [] : [{type: 'table', align: null, children: rows}]
   },
   tableRow: (state, node) => [
-    {type: 'tableRow', children: node.children.flatMap((cell) => state.one(cell, node)) as TableCell[]},
+    {type: 'tableRow', children: childrenOf(node).flatMap((cell) => state.one(cell, node)) as TableCell[]},
   ],
   tableCell: (state, node) => [
     // A GFM cell holds one line: page markers stay out of it.
     {
       type: 'tableCell',
-      children: state.phrasing({...node, children: node.children.filter((c) => c.type !== 'pageBreak')}),
+      children: state.phrasing({
+        ...node,
+        children: childrenOf<FolioPhrasing>(node).filter((c) => c.type !== 'pageBreak'),
+      }),
     },
   ],
   footnoteDefinition(state, node) {
@@ -182,18 +200,18 @@ export function toMarkdown(tree: Root, options: ToMarkdownOptions = {}): Markdow
         `Unexpected node \`${String(node.type)}\`, expected a Folio node type`,
         node,
       )
-      if ('children' in node && Array.isArray(node.children)) return state.blocks(node as ParentNode)
+      if (Array.isArray((node as {children?: unknown}).children)) return state.blocks(node as ParentNode)
       if ('value' in node && typeof node.value === 'string')
         return [{type: 'text', value: state.clean(node.value, node)}]
       return []
     },
     phrasing(parent) {
-      return wholeWords(parent.children as Content[]).flatMap((child) => state.one(child, parent)) as PhrasingContent[]
+      return wholeWords(childrenOf(parent)).flatMap((child) => state.one(child, parent)) as PhrasingContent[]
     },
     blocks(parent) {
       const out: BlockContent[] = []
       let run: PhrasingContent[] | undefined
-      for (const node of (parent.children as Content[]).flatMap((child) => state.one(child, parent))) {
+      for (const node of childrenOf(parent).flatMap((child) => state.one(child, parent))) {
         if (inlineTypes.has(node.type)) {
           if (run) run.push(node as PhrasingContent)
           else {

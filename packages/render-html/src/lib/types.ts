@@ -74,6 +74,10 @@ export interface State {
   readonly footnoteCounts: Map<string, number>
   /** The rank of the heading that holds the endnotes. */
   readonly notesRank: number
+  /** Accessible names given to section landmarks so far, to keep them distinct. */
+  readonly landmarkNames: Set<string>
+  /** The named sections being rendered, outermost first. */
+  readonly sectionStack: Array<{id: string; name: string}>
   /** Lists of the report's own notes sections, filled by `endnotes` once every reference is known. */
   readonly notesHosts: Array<{list: HastElement; identifiers: string[]}>
 }

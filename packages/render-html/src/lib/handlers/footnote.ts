@@ -20,7 +20,7 @@ export function noteLabel(
 export const footnoteDefinition: Handler<FootnoteDefinition> = () => undefined
 
 export const footnoteReference: Handler<FootnoteReference> = (state, node) => {
-  const {identifier} = node
+  const identifier = String(node.identifier ?? '')
   const count = (state.footnoteCounts.get(identifier) ?? 0) + 1
   state.footnoteCounts.set(identifier, count)
   if (count === 1) state.footnoteOrder.push(identifier)

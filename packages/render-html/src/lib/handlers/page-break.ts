@@ -14,7 +14,7 @@ import {safeText} from './text.js'
  * to be switched off. The marker is empty; the stylesheet shows its label.
  */
 export const pageBreak: Handler<PageBreak> = (state, node) => {
-  const label = node.label === '' ? String(node.page) : node.label
+  const label = typeof node.label === 'string' && node.label !== '' ? node.label : String(node.page)
   const element = h('span', {
     className: ['pagebreak'],
     id: pageBreakId(node, state.idPrefix),

@@ -1,12 +1,13 @@
 import type {Paragraph} from '@folio/ast'
 import {h} from 'hastscript'
+import {childrenOf} from '../children.js'
 import type {Handler} from '../types.js'
 import {soleSpan} from './block-language.js'
 
 export const paragraph: Handler<Paragraph> = (state, node) => {
   const content = state.all(node)
   if (content.length === 0) return undefined
-  const span = soleSpan(node.children)
+  const span = soleSpan(childrenOf(node))
   const only = content.length === 1 ? content[0] : undefined
   // A paragraph that is one span in another language takes the span's language
   // and direction itself (the span's own handler has vetted them).

@@ -1,20 +1,22 @@
 import type {Table, TableCell, TableRow} from '@folio/ast'
 import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
+import {childrenOf} from '../children.js'
 import type {Handler} from '../types.js'
 
 const isHeaderRow = (row: TableRow | undefined): boolean =>
-  row !== undefined && row.children.length > 0 && row.children.every((cell) => cell.header === true)
+  row !== undefined && childrenOf(row).length > 0 && childrenOf<TableCell>(row).every((cell) => cell.header === true)
 
 export const table: Handler<Table> = (state, node, parent) => {
-  const [first, ...rest] = node.children
+  const all = childrenOf<TableRow>(node)
+  const [first, ...rest] = all
   const rows = (list: TableRow[]): ElementContent[] => list.flatMap((row) => [...state.one(row, node), nl()])
   const parts: ElementContent[] = [nl()]
   if (first && isHeaderRow(first)) {
     parts.push(h('thead', [nl(), ...rows([first])]), nl())
     if (rest.length > 0) parts.push(h('tbody', [nl(), ...rows(rest)]), nl())
-  } else if (node.children.length > 0) {
-    parts.push(h('tbody', [nl(), ...rows(node.children)]), nl())
+  } else if (all.length > 0) {
+    parts.push(h('tbody', [nl(), ...rows(all)]), nl())
   }
   const element = h('table', parts)
   state.patch(node, element)
