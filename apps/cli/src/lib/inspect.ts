@@ -307,6 +307,7 @@ function collectUnits(tree: Root): {units: Unit[]; containers: Container[]} {
 export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly Diagnostic[]): InspectModel {
   const {units, containers} = collectUnits(tree)
   const rtl = tree.meta.dir === 'rtl'
+  const keys = new Map(units.map((unit) => [unit, textKey(unit.text)]))
   const boxes: InspectBox[] = []
   const contentsPages = new Set(
     diagnostics.filter((d) => d.ruleId === 'contents-to-toc' && d.place).map((d) => d.place!.page),
@@ -340,12 +341,7 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
     const candidates = units.flatMap((unit) =>
       unit.regions.filter((r) => r.page === page.number).map((r) => ({unit, bbox: r.bbox, area: area(r.bbox)})),
     )
-    const keys = new Map<Unit, string>()
-    const keyOf = (unit: Unit) => {
-      let key = keys.get(unit)
-      if (key === undefined) keys.set(unit, (key = textKey(unit.text)))
-      return key
-    }
+
     const linesOf = new Map<Unit, BBox[]>()
     const outside: BBox[] = []
     for (const line of page.lines) {
@@ -360,7 +356,7 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
       let best: {unit: Unit; area: number; score: number} | undefined
       for (const candidate of candidates) {
         if (!inside(line.bbox, candidate.bbox)) continue
-        const key = keyOf(candidate.unit)
+        const key = keys.get(candidate.unit) ?? ''
         const score = words.length === 0 ? 0 : words.filter((word) => key.includes(word)).length / words.length
         if (!best || score > best.score + 0.01 || (Math.abs(score - best.score) <= 0.01 && candidate.area < best.area))
           best = {unit: candidate.unit, area: candidate.area, score}
