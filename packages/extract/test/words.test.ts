@@ -2,7 +2,14 @@ import {describe, expect, it} from 'vitest'
 import {fontStyle} from '../src/lib/fonts.js'
 import type {PlacedGlyph} from '../src/lib/interpret.js'
 import type {Line} from '../src/lib/types.js'
-import {attachAccents, draftsToWords, glyphsToDrafts, spaceThreshold, wordsToLines} from '../src/lib/words.js'
+import {
+  attachAccents,
+  draftsToWords,
+  dropOverprints,
+  glyphsToDrafts,
+  spaceThreshold,
+  wordsToLines,
+} from '../src/lib/words.js'
 import {endX, run} from './glyphs.js'
 
 const fonts: Record<string, string> = {
@@ -65,6 +72,20 @@ describe('spaces', () => {
 
   it('treats no-break spaces as spaces', () => {
     expect(texts(run('10\u00A0km'))).toEqual(['10 km'])
+  })
+})
+
+describe('overprints', () => {
+  it('keeps one copy of a label painted twice at the same place (halo, fake bold)', () => {
+    const label = run('Pituitary Gland')
+    const halo = run('Pituitary Gland', {x: 72.2})
+    expect(texts(dropOverprints([...label, ...run(' next', {x: endX(label)}), ...halo]))).toEqual([
+      'Pituitary Gland next',
+    ])
+  })
+
+  it('keeps the same letters painted elsewhere', () => {
+    expect(dropOverprints([...run('aa'), ...run('aa', {y: 120})]).length).toBe(4)
   })
 })
 

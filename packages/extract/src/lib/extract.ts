@@ -7,7 +7,7 @@ import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.j
 import {openPdf, type PdfJs} from './open.js'
 import {readStructTree} from './struct.js'
 import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
-import {draftsToWords, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
+import {draftsToWords, dropOverprints, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
 
 export interface ExtractOptions {
   /** Password of an encrypted PDF (the user or the owner password). */
@@ -94,7 +94,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
         // bleed-area marks lie outside it.
         const inside = (b: [number, number, number, number]): boolean =>
           b[2] > 0 && b[0] < viewport.width && b[3] > 0 && b[1] < viewport.height
-        const glyphs = painted.glyphs.filter((g) => inside(glyphBox(g)))
+        const glyphs = dropOverprints(painted.glyphs.filter((g) => inside(glyphBox(g))))
         const images = painted.images.filter((i) => inside(i.bbox))
         const fontOf = (id: string): FontStyle => styles.get(id) ?? fontStyle(undefined)
         const words = draftsToWords(glyphsToDrafts(glyphs), {fontOf})

@@ -121,6 +121,22 @@ function glyphRuns(glyphs: PlacedGlyph[]): PlacedGlyph[][] {
   return runs
 }
 
+/**
+ * Drop glyphs painted again at the same place with the same text, font and size: a halo or shadow
+ * drawn under a label, or "fake bold" overprinting. The first painting is kept.
+ */
+export function dropOverprints(glyphs: PlacedGlyph[]): PlacedGlyph[] {
+  const seen = new Set<string>()
+  return glyphs.filter((g) => {
+    if (g.space || g.text === '') return true
+    const tolerance = Math.max(0.5, 0.05 * g.size)
+    const key = `${g.fontId}|${g.text}|${Math.round(g.x / tolerance)}|${Math.round(g.y / tolerance)}|${Math.round(g.size)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
 /** Spacing accents that TeX and old drivers paint over a separate base letter. */
 const COMBINING: Record<string, string> = {
   '\u00B4': '\u0301',
