@@ -108,7 +108,8 @@ export async function toPdf(tree: Root, options: Options = {}): Promise<Result> 
   // A file ID from the content, not the clock.
   internals._id = new Uint8Array(createHash('sha256').update(JSON.stringify({tree, pageSize})).digest().subarray(0, 16))
   internals._addInfo = () => internals.appendXML(xmpDescriptions({...meta, lang}, title, {created, modified}, producer))
-  internals._root.data.PageLabels = {Nums: [0, {S: 'D'}]}
+  // The title page is front matter (i); the text is numbered from 1 on the page after it.
+  internals._root.data.PageLabels = {Nums: [0, {S: 'r'}, 1, {S: 'D'}]}
   internals._root.data.PageMode = 'UseOutlines'
   internals.getStructTreeRoot().data.RoleMap = {Title: 'P'}
 
@@ -161,7 +162,7 @@ function fallbackTitle(tree: Root): string {
   return 'Untitled document'
 }
 
-/** The title block at the head of the first page: title, subtitle, authors, publisher, date. */
+/** The title page: title, subtitle, authors, publisher, date; the text starts on the next page. */
 function titleBlock(state: State, document: Tag, meta: Meta, title: string): void {
   const translated = (field: 'title' | 'subtitle' | 'publisher') =>
     (meta.translations ?? []).filter((translation) => translation.field === field)
@@ -185,7 +186,7 @@ function titleBlock(state: State, document: Tag, meta: Meta, title: string): voi
       line('P', [span], size, style, 6)
     }
   }
-  state.y += 36
+  state.y = state.geometry.top + (state.geometry.height - state.geometry.top - state.geometry.bottom) * 0.22
   line('Title', [{type: 'text', value: title}], 22, 'bold', 8)
   other('title', 18, 'bold')
   if (meta.subtitle) line('P', [{type: 'text', value: meta.subtitle}], 14, 'italic', 6)
@@ -207,24 +208,22 @@ function titleBlock(state: State, document: Tag, meta: Meta, title: string): voi
       .stroke()
       .restore()
   })
-  state.y = y + 28
+  state.newPage()
 }
 
-/** Running head (from page 2) and page number, both artifacts. */
+/** Running head and page number on every page after the title page, both artifacts. */
 function decorate(state: State, geometry: Geometry, title: string): void {
+  if (state.pageNumber === 1) return
   const {doc} = state
   const small = 8.5
   state.artifact('Pagination', () => {
-    if (state.pageNumber > 1) {
-      const italic = face('text', 'italic')
-      state.useFace(italic, small)
-      let head = title
-      while (head.length > 8 && doc.widthOfString(head) > geometry.measure) head = `${head.slice(0, -2).trimEnd()}…`
-      doc.fillColor(state.type.muted).text(head, geometry.left, 46, {lineBreak: false, baseline: 'alphabetic'})
-    }
-    const regular = face('text', 'regular')
-    state.useFace(regular, small + 0.5)
-    const number = String(state.pageNumber)
+    state.useFace(face('text', 'italic'), small)
+    let head = title
+    while (head.length > 8 && doc.widthOfString(head) > geometry.measure) head = `${head.slice(0, -2).trimEnd()}…`
+    doc.fillColor(state.type.muted).text(head, geometry.left, 46, {lineBreak: false, baseline: 'alphabetic'})
+    state.useFace(face('text', 'regular'), small + 0.5)
+    // The page label: the title page is i, the text starts at 1.
+    const number = String(state.pageNumber - 1)
     const width = doc.widthOfString(number)
     doc.fillColor(state.type.muted).text(number, geometry.left + (geometry.measure - width) / 2, geometry.height - 40, {
       lineBreak: false,
