@@ -3,7 +3,7 @@ import {u} from '@folio/ast'
 import {h} from 'hastscript'
 import {describe, expect, it} from 'vitest'
 import type {Handler} from '../src/index.js'
-import {footnoteId, footnoteReferenceId, pageBreakId, sectionIds, slug} from '../src/index.js'
+import {footnoteId, footnoteReferenceId, pageBreakId, sectionIds, slug, toHtml} from '../src/index.js'
 import {html, htmlWithDiagnostics} from './helpers.js'
 
 const doc = (children: Root['children'], meta: Partial<Root['meta']> = {}): Root =>
@@ -345,5 +345,28 @@ describe('block language', () => {
     expect(html(p)).toBe('<p lang="ar" dir="rtl">الماء</p>')
     const mixed = u.paragraph([u.text('Quoted: '), u.span([u.text('الماء')], {lang: 'ar', dir: 'rtl'})])
     expect(html(mixed)).toBe('<p>Quoted: <span lang="ar" dir="rtl">الماء</span></p>')
+  })
+})
+
+describe('outline repairs', () => {
+  it('moves sub-sections of a section without heading text up one rank', () => {
+    const tree = doc([
+      u.section(1, [
+        u.heading(1, [u.text('')]),
+        u.section(2, [u.heading(2, [u.text('Child')]), u.section(3, [u.heading(3, [u.text('Grandchild')])])]),
+      ]),
+    ])
+    const ranks = [...html(tree).matchAll(/<h(\d)/g)].map((m) => m[1])
+    expect(ranks).toEqual(['2', '3'])
+  })
+
+  it('declares an unknown document language undetermined, and drops unknown span languages', () => {
+    const tree = doc([u.paragraph([u.span([u.text('x')], {lang: 'zz'}), u.span([u.text('y')], {lang: 'gsw'})])], {
+      lang: 'zz',
+    })
+    const {value, diagnostics} = toHtml(tree)
+    expect(value).toContain('<html lang="und" dir="ltr">')
+    expect(value).toContain('<p>x<span lang="gsw">y</span></p>')
+    expect(diagnostics.map((d) => d.ruleId)).toEqual(['invalid-language-tag', 'invalid-language-tag'])
   })
 })

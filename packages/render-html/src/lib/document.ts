@@ -6,6 +6,7 @@ import {h} from 'hastscript'
 import {childrenOf} from './children.js'
 import {formatDate} from './date.js'
 import {safeText} from './handlers/text.js'
+import {validLanguage} from './language.js'
 import {createState} from './state.js'
 import {stylesheet as embedded} from './stylesheet.js'
 import {endnotes} from './to-hast.js'
@@ -51,7 +52,11 @@ function translated(state: State, tree: Root, field: Translation['field'], tag: 
     .filter((t) => t.field === field && t.value.trim() !== '')
     .flatMap((t) => [
       nl(),
-      h(tag, {className: [`${field}-translation`], lang: t.lang, dir: t.dir}, safeText(state, t.value, tree)),
+      h(
+        tag,
+        {className: [`${field}-translation`], lang: validLanguage(t.lang), dir: t.dir},
+        safeText(state, t.value, tree),
+      ),
     ])
 }
 
@@ -72,7 +77,11 @@ function masthead(state: State, tree: Root, title: string, titleRank: number, la
   for (const t of (meta.translations ?? []).filter((t) => t.field === 'publisher' && t.value.trim() !== '')) {
     if (line.length > 0) line.push({type: 'text', value: ' · '})
     line.push(
-      h('span', {className: ['publisher-translation'], lang: t.lang, dir: t.dir}, safeText(state, t.value, tree)),
+      h(
+        'span',
+        {className: ['publisher-translation'], lang: validLanguage(t.lang), dir: t.dir},
+        safeText(state, t.value, tree),
+      ),
     )
   }
   if (meta.date) {
@@ -145,7 +154,16 @@ export function toHtml(tree: Root, options: ToHtmlOptions = {}): HtmlResult {
   }
   const diagnostics: Diagnostic[] = []
   const state = createState(tree, {...options, headingOffset: offset, diagnostics})
-  const lang = options.lang ?? tree.meta.lang
+  const given = options.lang ?? tree.meta.lang
+  // An unknown language is declared undetermined rather than wrongly.
+  const lang = validLanguage(given) ?? 'und'
+  if (lang === 'und' && given !== 'und') {
+    state.report(
+      'invalid-language-tag',
+      'warning',
+      `Unexpected document language \`${given}\`, expected a known BCP 47 language; declared \`und\``,
+    )
+  }
   const dir = directionOf(lang, tree.meta.dir)
   const id = (name: string) => `${state.idPrefix}${name}`
 

@@ -63,6 +63,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
     notesHosts: [],
     landmarkNames: new Set(),
     sectionStack: [],
+    rankShift: 0,
     one(child, parent) {
       const handler = (table[child.type] ?? options.unknownHandler ?? unknown) as Handler<Content>
       const result = handler(state, child, parent)
@@ -113,7 +114,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
       return id
     },
     headingRank(depth) {
-      return depth + offset
+      return Math.max(1, depth + offset - state.rankShift)
     },
   }
   return state

@@ -24,6 +24,7 @@ import {toMarkdown as serialize} from 'mdast-util-to-markdown'
 import {childrenOf} from './children.js'
 import {formatDate} from './date.js'
 import {diagnostic} from './diagnostic.js'
+import {headingName} from './handlers/heading.js'
 import {safeImageSource, safeUrl} from './safe-url.js'
 import {cleanText} from './text.js'
 import type {ParentNode} from './types.js'
@@ -72,6 +73,10 @@ export const markdownHandlers: MarkdownHandlers = {
   root: (state, node) => state.blocks(node),
   section: (state, node) => state.blocks(node),
   heading(state, node) {
+    if (headingName(node) === '') {
+      state.report('empty-heading', 'warning', 'Unexpected heading without text, expected a title', node)
+      return []
+    }
     // As in the HTML edition: the title is `#`, depth-1 sections `##`.
     const depth = node.depth + 1
     if (depth > 6)

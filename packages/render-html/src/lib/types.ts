@@ -76,6 +76,8 @@ export interface State {
   readonly notesRank: number
   /** Accessible names given to section landmarks so far, to keep them distinct. */
   readonly landmarkNames: Set<string>
+  /** How many enclosing sections have no heading: their sub-sections' ranks move up by as many. */
+  rankShift: number
   /** The named sections being rendered, outermost first. */
   readonly sectionStack: Array<{id: string; name: string}>
   /** Lists of the report's own notes sections, filled by `endnotes` once every reference is known. */

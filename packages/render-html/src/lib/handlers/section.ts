@@ -73,9 +73,13 @@ export const section: Handler<Section> = (state, node) => {
     return element
   }
 
+  // A section without a heading adds no rank: its sub-sections' headings move
+  // up one, so the outline still skips none.
   if (name !== '') state.sectionStack.push({id, name})
+  else state.rankShift++
   const content = state.all(node)
   if (name !== '') state.sectionStack.pop()
+  else state.rankShift--
   const element = h('section', {id: ownId, ariaLabelledBy: labelledBy}, content)
   state.patch(node, element)
   return element
