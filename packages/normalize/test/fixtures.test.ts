@@ -9,7 +9,13 @@ import {layoutOf, nodes, text} from './helpers.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const reports = listReports()
-const words = (value: string) => value.toLowerCase().match(/[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*/gu) ?? []
+// Combining marks are set aside: Arabic tanween is written before or after its alef ("أحدًا", "أحداً").
+const words = (value: string) =>
+  value
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+(?:[-’'][\p{L}\p{N}]+)*/gu) ?? []
 
 /** What a careful reader checks: headings with their depth, list items, body words, page milestones. */
 function facts(tree: Root) {

@@ -273,13 +273,20 @@ function extent(lines: BodyLine[]): [number, number] {
 /** Paragraphs set in from both edges of the text around them on their page become quotations. */
 function findQuotes(blocks: Block[], metrics: BodyMetrics): Block[] {
   const paragraphs = blocks.filter((block): block is ParagraphBlock => block.kind === 'paragraph')
+  const byPage = new Map<unknown, ParagraphBlock[]>()
+  for (const block of paragraphs) {
+    const page = block.lines[0]!.page
+    const list = byPage.get(page) ?? []
+    list.push(block)
+    byPage.set(page, list)
+  }
   const indented = new Set<ParagraphBlock>()
   for (const block of paragraphs) {
     const page = block.lines[0]!.page
     if (block.lines.some((line) => line.page !== page)) continue
     const [left, right] = extent(block.lines)
-    const around = paragraphs.filter((other) => {
-      if (other === block || other.lines[0]!.page !== page) return false
+    const around = (byPage.get(page) ?? []).filter((other) => {
+      if (other === block) return false
       const [otherLeft, otherRight] = extent(other.lines)
       return otherLeft < right && otherRight > left
     })

@@ -67,11 +67,12 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   if (textPages.length === 0) return imageOnly(layout, rawPages, context, options)
 
   // Page artifacts: tagged /Artifact content and lines that recur at the page edges.
+  const rawByNumber = new Map(rawPages.map((page) => [page.number, page]))
   const report = detectArtifacts(rawPages)
   const dropped = new Set<string>()
   for (const artifact of report.artifacts) {
     dropped.add(`${artifact.page}:${artifact.line}`)
-    const page = rawPages.find((item) => item.number === artifact.page)
+    const page = rawByNumber.get(artifact.page)
     const line = page?.lines[artifact.line]
     info(
       context,
@@ -111,7 +112,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   for (const page of pages) {
     const kept: BodyLine[] = page.lines.map((line, index) => toBodyLine(page, index, line))
     linesByPage.set(page.number, kept)
-    const raw = rawPages.find((item) => item.number === page.number)
+    const raw = rawByNumber.get(page.number)
     if (kept.length === 0 && raw?.lines.length === 0 && page.images.length > 0) {
       warn(
         context,
@@ -227,7 +228,10 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
 
   const remaining = allLines.filter((line) => !removed.has(line))
   const footnotes = findFootnotes(
-    pages.map((page) => ({page: page.number, lines: remaining.filter((line) => line.page.number === page.number)})),
+    pages.map((page) => ({
+      page: page.number,
+      lines: (linesByPage.get(page.number) ?? []).filter((line) => !removed.has(line)),
+    })),
     metrics,
   )
   const notesByPage = new Map<number, Note[]>()

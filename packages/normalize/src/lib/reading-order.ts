@@ -5,7 +5,8 @@ import type {Line, Word} from '@folio/extract'
  * which keep the order the PDF paints them in.
  */
 export function hasColumns(lines: Line[]): boolean {
-  const long = lines.filter((line) => line.text.length >= 15)
+  // A sample of the page's long lines is enough to see columns; it bounds the pairwise look.
+  const long = lines.filter((line) => line.text.length >= 15).slice(0, 300)
   let pairs = 0
   for (let a = 0; a < long.length; a++) {
     const first = long[a]!
