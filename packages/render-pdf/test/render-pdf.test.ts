@@ -289,6 +289,43 @@ describe('bad input', () => {
     await expect(toPdf(load('report.json'), {pageSize: 'A5' as 'A4'})).rejects.toThrow(/expected `A4` or `Letter`/)
   })
 
+  it('renders malformed trees as far as they go, saying where, and the files still pass the checks', async () => {
+    const base = {type: 'root', version: '1.0.0', meta: {authors: [], lang: 'en', title: 'Malformed'}}
+    const trees: Array<[string, unknown]> = [
+      ['a null child', {...base, children: [null]}],
+      ['a paragraph without children', {...base, children: [{type: 'paragraph'}]}],
+      ['a text without value', {...base, children: [{type: 'paragraph', children: [{type: 'text'}]}]}],
+      ['no meta', {type: 'root', version: '1.0.0', children: []}],
+      ['authors not a list', {...base, meta: {lang: 'en', title: 'x', authors: 'A'}, children: []}],
+      [
+        'depth 9',
+        {...base, children: [{type: 'section', depth: 9, children: [{type: 'heading', depth: 9, children: []}]}]},
+      ],
+      [
+        'a link without url',
+        {...base, children: [{type: 'paragraph', children: [{type: 'link', children: [{type: 'text', value: 'x'}]}]}]},
+      ],
+      ['a title that is a number', {...base, meta: {...base.meta, title: 42}, children: []}],
+    ]
+    for (const [name, tree] of trees) {
+      const {value, diagnostics} = await toPdf(tree as Root)
+      expect(diagnostics.filter((d) => d.ruleId === 'tree-invalid').length, name).toBeGreaterThan(0)
+      for (const d of diagnostics) expect(d.message, name).toMatch(/^Unexpected .+, expected /)
+      const checked = await checkPdfUa(value)
+      expect(formatFailures(checked.failures), name).toBe('')
+    }
+  })
+
+  it('reports a date it cannot read', async () => {
+    const {diagnostics} = await toPdf({
+      type: 'root',
+      version: '1.0.0',
+      meta: {authors: [], lang: 'en', title: 'x', date: 'May 2024'},
+      children: [],
+    })
+    expect(diagnostics.map((d) => `${d.severity} ${d.ruleId}`)).toEqual(['warning date-invalid'])
+  })
+
   it('renders a tree without title or date, and says so', async () => {
     const {value, diagnostics} = await toPdf({
       type: 'root',

@@ -2,7 +2,7 @@ import type {Meta} from '@folio/ast'
 
 /** A date of the document (YYYY, YYYY-MM, YYYY-MM-DD or a full ISO 8601 time) as a UTC date, or undefined. */
 export function parseDate(value: string | undefined): Date | undefined {
-  if (!value) return undefined
+  if (!value || typeof value !== 'string') return undefined
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim())
   if (match) {
     const date = new Date(Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1)))

@@ -8,6 +8,7 @@ import {handlers as defaultHandlers} from './handlers/index.js'
 import {phrasingHandlers as defaultPhrasing} from './handlers/inline.js'
 import {setText} from './handlers/text-block.js'
 import {formatDate, parseDate, xmpDescriptions} from './metadata.js'
+import {repair} from './repair.js'
 import {type Handlers, type PhrasingHandlers, State, type Tag} from './state.js'
 
 export interface Options {
@@ -52,19 +53,25 @@ export async function toPdf(tree: Root, options: Options = {}): Promise<Result> 
   if (!(pageSize in pageSizes)) {
     throw new RangeError(`Unexpected page size \`${String(pageSize)}\`, expected \`A4\` or \`Letter\``)
   }
-  const meta: Meta = tree.meta ?? {authors: [], lang: 'en'}
-  const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : 'en'
   const early: Diagnostic[] = []
   const report = (severity: Diagnostic['severity'], ruleId: string, message: string) =>
     early.push({ruleId, source: 'folio-render-pdf', severity, message})
-
-  for (const problem of check(tree).slice(0, 20)) {
-    report(
-      'warning',
-      'tree-invalid',
-      `Unexpected tree shape: ${problem.message} at ${problem.path}, expected a valid Folio tree`,
-    )
+  let repairs = 0
+  tree = repair(tree, (path, problem) => {
+    if (repairs++ < 20)
+      report('warning', 'tree-invalid', `Unexpected ${problem} at ${path}, expected a valid Folio tree`)
+  })
+  if (repairs === 0) {
+    for (const problem of check(tree).slice(0, 20)) {
+      report(
+        'warning',
+        'tree-invalid',
+        `Unexpected tree shape: ${problem.message} at ${problem.path}, expected a valid Folio tree`,
+      )
+    }
   }
+  const meta: Meta = tree.meta
+  const lang = typeof meta.lang === 'string' && meta.lang.trim() ? meta.lang.trim() : 'en'
   if (lang !== meta.lang)
     report('warning', 'lang-missing', 'Unexpected tree without `meta.lang`, expected a BCP 47 language tag')
 
@@ -74,12 +81,19 @@ export async function toPdf(tree: Root, options: Options = {}): Promise<Result> 
   }
   const created = parseDate(meta.source?.created) ?? parseDate(meta.date)
   const modified = parseDate(meta.source?.modified) ?? created
-  if (!created)
+  if (!created && meta.date) {
+    report(
+      'warning',
+      'date-invalid',
+      `Unexpected date \`${meta.date}\`, expected an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)`,
+    )
+  } else if (!created) {
     report(
       'info',
       'date-missing',
       'Unexpected tree without a document date, expected `meta.date` or `meta.source.created`',
     )
+  }
 
   const info: PDFKit.DocumentInfo & Record<string, unknown> = {
     Title: title,
