@@ -1,6 +1,11 @@
-import {existsSync, readFileSync} from 'node:fs'
+import {spawnSync} from 'node:child_process'
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import type {Root} from '@folio/ast'
 import {describe, expect, it} from 'vitest'
+import {toPdf} from '../src/index.js'
 import {checkPdfUa, formatFailures} from './pdfua.js'
 
 // The shared corpus sits beside the repository: <repo>/../shared/corpus.
@@ -57,5 +62,29 @@ describe.skipIf(!present)('the PDF/UA-1 checker on PDFs nobody here made', () =>
 
   it('reports an encrypted file instead of crashing', async () => {
     expect(await rules('dmca-copyright-office-summary-1998-encrypted.pdf')).toEqual(['encrypted'])
+  })
+})
+
+describe('the check-pdf script', () => {
+  const script = fileURLToPath(new URL('check-pdf.ts', import.meta.url))
+  const run = (...files: string[]) => spawnSync(process.execPath, [script, ...files], {encoding: 'utf8'})
+
+  it('passes Folio’s edition of the report (exit 0) and prints a usage error without files (exit 2)', async () => {
+    const tree = JSON.parse(readFileSync(new URL('fixtures/report.json', import.meta.url), 'utf8')) as Root
+    const path = join(mkdtempSync(join(tmpdir(), 'folio-check-')), 'report.pdf')
+    writeFileSync(path, (await toPdf(tree)).value)
+    const result = run(path)
+    expect(result.stdout).toBe(`${path}: passes; 9 pages\n`)
+    expect(result.status).toBe(0)
+    const usage = run()
+    expect(usage.status).toBe(2)
+    expect(usage.stderr).toContain('Usage: check-pdf')
+  })
+
+  it.skipIf(!present)('fails a file that breaks rules (exit 1), naming each rule', () => {
+    const result = run(`${corpus}faa-amt-general-handbook-sample-page.pdf`)
+    expect(result.status).toBe(1)
+    expect(result.stdout).toContain('lang: Catalog has no /Lang (Matterhorn 11-001)')
+    expect(result.stdout).toContain('fails 3 rules (lang, xmp-pdfuaid, display-doc-title); 1 pages')
   })
 })

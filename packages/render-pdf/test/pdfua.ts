@@ -93,7 +93,10 @@ export class Checked {
   pageOf = new Map<string, number>()
   /** The page each annotation is listed on. */
   annotationPage = new Map<PDFDict, number>()
-  constructor(readonly pdf: PDFDocument) {}
+  readonly pdf: PDFDocument
+  constructor(pdf: PDFDocument) {
+    this.pdf = pdf
+  }
   fail(rule: string, message: string, page?: number): void {
     const failure: Failure = {rule, message}
     if (page !== undefined) failure.page = page
