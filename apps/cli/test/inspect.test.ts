@@ -141,6 +141,19 @@ describe('folio inspect', () => {
     expect(new Set(all.filter((box) => box.kind === 'toc').map((box) => box.page))).toEqual(new Set([2]))
   })
 
+  it('outlines a block that runs on in the next column or page once per run', () => {
+    const paragraphs = boxes(html).filter((box) => box.kind === 'paragraph')
+    const byOrder = new Map<number, Box[]>()
+    for (const box of paragraphs) byOrder.set(box.order!, [...(byOrder.get(box.order!) ?? []), box])
+    const runs = [...byOrder.values()]
+    // Runs onto the next page, and on into the next column of one page.
+    expect(runs.some((list) => new Set(list.map((box) => box.page)).size === 2)).toBe(true)
+    expect(runs.some((list) => list.length === 2 && list[0]!.page === list[1]!.page)).toBe(true)
+    // No box is the union of lines from two columns or two pages.
+    for (const box of paragraphs) expect(box.height, box.title).toBeLessThan(40)
+    expect(html).toMatch(/class="box k-paragraph cont"/)
+  })
+
   it('writes the same bytes twice', () => {
     const again = folio(['inspect', report, '--out', 'again'], dir)
     expect(again.code).toBe(0)

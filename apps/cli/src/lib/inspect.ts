@@ -129,6 +129,30 @@ function textKey(text: string): string {
     .replace(/[^\p{L}\p{N}]/gu, '')
 }
 
+interface TextKeys {
+  all: string
+  /** Without digits, for lines whose note markers are no text of the tree. */
+  letters: string
+}
+
+function textKeys(text: string): TextKeys {
+  const all = textKey(text)
+  return {all, letters: all.replace(/\p{N}/gu, '')}
+}
+
+/** How surely a line of the page is part of a block's text: 1 when it is found whole in it. */
+function textScore(line: string, block: TextKeys): number {
+  const key = textKeys(line)
+  if (key.all.length >= 12 && block.all.includes(key.all)) return 1
+  if (key.letters.length >= 12 && block.letters.includes(key.letters)) return 0.95
+  const words = line
+    .split(/\s+/)
+    .map(textKey)
+    .filter((word) => word.length > 0)
+  if (words.length === 0) return 0
+  return (0.9 * words.filter((word) => block.all.includes(word)).length) / words.length
+}
+
 function area(box: BBox): number {
   return Math.max(0, box[2] - box[0]) * Math.max(0, box[3] - box[1])
 }
@@ -307,7 +331,8 @@ function collectUnits(tree: Root): {units: Unit[]; containers: Container[]} {
 export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly Diagnostic[]): InspectModel {
   const {units, containers} = collectUnits(tree)
   const rtl = tree.meta.dir === 'rtl'
-  const keys = new Map(units.map((unit) => [unit, textKey(unit.text)]))
+  const keys = new Map(units.map((unit) => [unit, textKeys(unit.text)]))
+  const sizes = new Map<Unit, number[]>()
   const boxes: InspectBox[] = []
   const contentsPages = new Set(
     diagnostics.filter((d) => d.ruleId === 'contents-to-toc' && d.place).map((d) => d.place!.page),
@@ -344,24 +369,38 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
 
     const linesOf = new Map<Unit, BBox[]>()
     const outside: BBox[] = []
+    const add = (unit: Unit, bbox: BBox) => linesOf.set(unit, [...(linesOf.get(unit) ?? []), bbox])
+    // Boxes of blocks that run over columns or pages overlap, and may hold lines of no block
+    // at all: a line goes to a box around it whose text holds the line's text, the smallest
+    // first. A line whose words are merely found in the text must also match the type size of
+    // the block's own lines (a title inside a paragraph's box is no part of it).
+    const loose: Array<{line: (typeof page.lines)[number]; fits: Array<{unit: Unit; area: number; score: number}>}> = []
     for (const line of page.lines) {
       if (line.text.trim() === '') continue
       if (droppedBoxes.some((d) => inside(line.bbox, d.place!.bbox!))) continue
-      // Boxes of blocks that run over columns or pages overlap: the words of the line decide,
-      // then the smallest box.
-      const words = line.text
-        .split(/\s+/)
-        .map(textKey)
-        .filter((word) => word.length > 0)
-      let best: {unit: Unit; area: number; score: number} | undefined
-      for (const candidate of candidates) {
-        if (!inside(line.bbox, candidate.bbox)) continue
-        const key = keys.get(candidate.unit) ?? ''
-        const score = words.length === 0 ? 0 : words.filter((word) => key.includes(word)).length / words.length
-        if (!best || score > best.score + 0.01 || (Math.abs(score - best.score) <= 0.01 && candidate.area < best.area))
-          best = {unit: candidate.unit, area: candidate.area, score}
-      }
-      if (best) linesOf.set(best.unit, [...(linesOf.get(best.unit) ?? []), line.bbox])
+      const fits = candidates
+        .filter((candidate) => inside(line.bbox, candidate.bbox))
+        .map((candidate) => ({
+          unit: candidate.unit,
+          area: candidate.area,
+          score: textScore(line.text, keys.get(candidate.unit)!),
+        }))
+        .sort((a, b) => b.score - a.score || a.area - b.area)
+      const best = fits[0]
+      if (best && best.score >= 0.95) {
+        add(best.unit, line.bbox)
+        sizes.set(best.unit, [...(sizes.get(best.unit) ?? []), line.size])
+      } else loose.push({line, fits})
+    }
+    for (const {line, fits} of loose) {
+      const fit = fits.find(({unit, score}) => {
+        if (score < 0.5) return false
+        const own = sizes.get(unit)
+        if (!own || own.length === 0) return true
+        const typical = [...own].sort((a, b) => a - b)[Math.floor(own.length / 2)]!
+        return Math.abs(line.size - typical) <= typical * 0.2
+      })
+      if (fit) add(fit.unit, line.bbox)
       else outside.push(line.bbox)
     }
     for (const unit of units) {
@@ -462,6 +501,8 @@ section.page{background:#fff;border-radius:6px;padding:1rem;margin:1.5rem 0;box-
 .k-pageBreak{height:0;border:0;border-top:3px dashed var(--c);background:none}
 .n{position:absolute;left:-2px;top:-2px;transform:translateY(-100%);font:600 11px/1.25 system-ui,"DejaVu Sans",sans-serif;color:#fff;background:var(--c);padding:0 3px;border-radius:3px 3px 3px 0;white-space:nowrap}
 .k-pageBreak .n{transform:none;border-radius:0 0 3px 0}
+.box:hover .n{opacity:.15}
+.box:hover{outline:2px solid var(--c);outline-offset:1px}
 details{margin:.5rem 0}
 summary{cursor:pointer;font-weight:600}
 .order li,.messages li{margin:.15rem 0}
