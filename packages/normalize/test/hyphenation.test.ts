@@ -93,3 +93,15 @@ describe('French word list', () => {
     expect(judge.decide('lo', 'gement')).toMatchObject({join: true, word: 'logement', reason: 'word-list-word'})
   })
 })
+
+describe('prefixes before the same vowel', () => {
+  const judge = new HyphenationJudge({lang: 'en'})
+  it('keeps the hyphen of de-escalation and re-enter, which the word list also knows whole', () => {
+    expect(judge.decide('de', 'escalation')).toMatchObject({join: false, reason: 'doubled-vowel'})
+    expect(judge.decide('re', 'enter').word).toBe('re-enter')
+  })
+  it('still joins a word the document itself writes whole', () => {
+    const vocabulary = collectVocabulary(['cooperation between the parties'])
+    expect(new HyphenationJudge({lang: 'en', vocabulary}).decide('co', 'operation').word).toBe('cooperation')
+  })
+})

@@ -9,6 +9,7 @@ export type HyphenReason =
   | 'capitalized-part'
   | 'document-compound'
   | 'document-word'
+  | 'doubled-vowel'
   | 'word-list-word'
   | 'word-list-compound'
   | 'pattern-break'
@@ -173,6 +174,11 @@ export class HyphenationJudge {
     const seenCompound = this.#vocabulary.compounds.get(compound) ?? 0
     if (seenCompound > seenWhole) return keep('document-compound')
     if (seenWhole > seenCompound) return join('document-word')
+    // A short prefix ending in the vowel the next part begins with takes a hyphen: de-escalate, re-enter.
+    const lastLetter = leftCore.slice(-1).toLowerCase()
+    if (leftCore.length <= 5 && /[aeiou]/.test(lastLetter) && rightCore.charAt(0).toLowerCase() === lastLetter) {
+      return keep('doubled-vowel')
+    }
 
     if (this.#words === undefined) this.#words = wordListFor(this.lang)
     const words = this.#words
