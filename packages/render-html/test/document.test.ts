@@ -48,7 +48,7 @@ describe('toHtml document', () => {
     expect(value).toContain(
       '<body class="folio">\n<a class="skip-link" href="#main">Skip to content</a>\n<header class="masthead">\n' +
         '<h1 class="title">A Report</h1>\n<p class="subtitle">Its subtitle</p>\n<p class="authors">A. Author, B. Author</p>\n' +
-        '<p class="publication"><span class="publisher">The Institute</span> · <time datetime="2024-05">May 2024</time></p>\n</header>',
+        '<p class="publisher">The Institute</p>\n<p class="date"><time datetime="2024-05">May 2024</time></p>\n</header>',
     )
   })
 

@@ -62,7 +62,14 @@ function translated(state: State, tree: Root, field: Translation['field'], tag: 
 
 function masthead(state: State, tree: Root, title: string, titleRank: number, lang: string): HastElement {
   const {meta} = tree
-  const parts: ElementContent[] = [nl(), h(`h${titleRank}`, {className: ['title']}, safeText(state, title, tree))]
+  const parts: ElementContent[] = [
+    nl(),
+    h(
+      `h${titleRank}`,
+      {className: title.length > 80 ? ['title', 'title-long'] : ['title']},
+      safeText(state, title, tree),
+    ),
+  ]
   parts.push(...translated(state, tree, 'title', 'p'))
   if (meta.subtitle) {
     parts.push(nl(), h('p', {className: ['subtitle']}, safeText(state, meta.subtitle, tree)))
@@ -72,28 +79,18 @@ function masthead(state: State, tree: Root, title: string, titleRank: number, la
   if (authors.length > 0) {
     parts.push(nl(), h('p', {className: ['authors']}, safeText(state, authors.join(', '), tree)))
   }
-  const line: ElementContent[] = []
-  if (meta.publisher) line.push(h('span', {className: ['publisher']}, safeText(state, meta.publisher, tree)))
-  for (const t of (meta.translations ?? []).filter((t) => t.field === 'publisher' && t.value.trim() !== '')) {
-    if (line.length > 0) line.push({type: 'text', value: ' · '})
-    line.push(
-      h(
-        'span',
-        {className: ['publisher-translation'], lang: validLanguage(t.lang), dir: t.dir},
-        safeText(state, t.value, tree),
-      ),
-    )
-  }
+  // Publisher, its names in other scripts, and date each take a line: no
+  // separator to strand at a line start, no bidi run to split across lines.
+  if (meta.publisher) parts.push(nl(), h('p', {className: ['publisher']}, safeText(state, meta.publisher, tree)))
+  parts.push(...translated(state, tree, 'publisher', 'p'))
   if (meta.date) {
     const shown = formatDate(meta.date, lang)
     if (shown === undefined) {
       state.report('invalid-date', 'info', `Unexpected date \`${meta.date}\`, expected YYYY, YYYY-MM or YYYY-MM-DD`)
     } else {
-      if (line.length > 0) line.push({type: 'text', value: ' · '})
-      line.push(h('time', {dateTime: meta.date}, shown))
+      parts.push(nl(), h('p', {className: ['date']}, [h('time', {dateTime: meta.date}, shown)]))
     }
   }
-  if (line.length > 0) parts.push(nl(), h('p', {className: ['publication']}, line))
   parts.push(nl())
   return h('header', {className: ['masthead']}, parts)
 }

@@ -97,7 +97,12 @@ export const stylesheet = `
 }
 .folio > header p { margin: 0.35em 0; }
 .folio > header .subtitle { font-size: 1.2em; color: var(--fg); }
-.folio > header .authors, .folio > header .publication { color: var(--muted); }
+.folio > header .authors, .folio > header .publisher, .folio > header [class$="-translation"], .folio > header .date { color: var(--muted); }
+/* A name in another script lines up with the rest of the header, whatever its direction. */
+.folio > header [class$="-translation"] { text-align: left; }
+[dir="rtl"] .folio > header [class$="-translation"], .folio[dir="rtl"] > header [class$="-translation"] { text-align: right; }
+.folio > header .date { margin-top: 0.8em; }
+.folio > header h1.title-long { font-size: clamp(1.45rem, 1.05rem + 1.8vw, 2.1rem); }
 .folio > nav {
   margin-block: 1.5rem 2.5rem;
   font-family: var(--sans);
