@@ -1,13 +1,18 @@
 import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
-import {create, type Font} from 'fontkit'
+import {create} from 'fontkit'
 
 /** A face in one of the four styles of running text. */
 export type Style = 'regular' | 'bold' | 'italic' | 'boldItalic'
 
 /** The families a document is set in: a text face, a wide-coverage fallback, Arabic script and monospace. */
 export type Family = 'text' | 'fallback' | 'arabic' | 'mono'
+
+/** What the renderer asks of a font file: whether it has a glyph for a character. */
+export interface GlyphCoverage {
+  hasGlyphForCodePoint(codePoint: number): boolean
+}
 
 export interface Face {
   /** Name pdfkit registers the face under. */
@@ -16,7 +21,7 @@ export interface Face {
   /** The font file (TTF), read once. */
   data: Uint8Array
   /** Glyph coverage, from fontkit. */
-  font: Font
+  font: GlyphCoverage
 }
 
 const require = createRequire(import.meta.url)
