@@ -325,8 +325,8 @@ function collectUnits(tree: Root): {units: Unit[]; containers: Container[]} {
 
 /**
  * Lay the blocks of the tree, the artifacts and other dropped lines over the pages. Each
- * Layout line goes to the smallest box normalize recorded around it, so a block that runs
- * over two columns or onto the next page gets one box per run of lines.
+ * Layout line goes to a block whose recorded box holds it and whose text holds its text, so
+ * a block that runs over two columns or onto the next page gets one box per run of lines.
  */
 export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly Diagnostic[]): InspectModel {
   const {units, containers} = collectUnits(tree)
@@ -403,6 +403,21 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
       if (fit) add(fit.unit, line.bbox)
       else outside.push(line.bbox)
     }
+    // A list marker set as a line of its own belongs to the item beside it.
+    for (const box of [...outside]) {
+      const height = box[3] - box[1]
+      if (box[2] - box[0] > height * 2.5) continue
+      const owner = [...linesOf].find(([, lines]) =>
+        lines.some((other) => {
+          const rowOverlap = Math.min(box[3], other[3]) - Math.max(box[1], other[1])
+          const gap = rtl ? box[0] - other[2] : other[0] - box[2]
+          return rowOverlap >= height * 0.5 && gap >= -TOLERANCE && gap <= height * 1.5
+        }),
+      )
+      if (!owner) continue
+      add(owner[0], box)
+      outside.splice(outside.indexOf(box), 1)
+    }
     for (const unit of units) {
       if (!unit.pages.includes(page.number)) continue
       if (unit.kind === 'pageBreak') {
@@ -410,7 +425,8 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
         continue
       }
       if (unit.kind === 'toc' && contentsPages.has(page.number)) {
-        for (const run of runs(outside.splice(0), rtl)) push(unit, page.number, run)
+        // A contents page is one block: entries, leaders and page numbers in one box.
+        if (outside.length > 0) push(unit, page.number, union(outside.splice(0)))
         continue
       }
       const lines = linesOf.get(unit)
@@ -464,7 +480,13 @@ export function inspectModel(layout: Layout, tree: Root, diagnostics: readonly D
   }
   return {
     boxes,
-    units: units.map(({order, kind, label, text, pages}) => ({order, kind, label, text, pages: [...pages].sort()})),
+    units: units.map(({order, kind, label, text, pages}) => ({
+      order,
+      kind,
+      label,
+      text,
+      pages: [...pages].sort((a, b) => a - b),
+    })),
   }
 }
 
@@ -530,6 +552,7 @@ export function inspectPage({file, layout, tree, diagnostics, images}: InspectPa
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
     `<title>${escapeHtml(`${file}: how Folio read it`)}</title>`,
     `<style>${STYLE}</style>`,
     '</head>',
