@@ -9,6 +9,8 @@ export interface LayoutReport {
   shortParts: string[]
   /** Paragraphs that cross a page. */
   crossing: number
+  /** Captions on another page than the figure before them. */
+  captionsApart: string[]
 }
 
 export function layoutReport(checked: Checked, texts: Map<string, string>): LayoutReport {
@@ -16,13 +18,17 @@ export function layoutReport(checked: Checked, texts: Map<string, string>): Layo
     node.children.flatMap((child) => ('mcid' in child ? [child.page ?? 0] : 'role' in child ? pagesOf(child) : []))
   const flat: StructNode[] = []
   const visit = (node: StructNode) => {
-    if (/^(H\d|P|Title)$/.test(node.role)) flat.push(node)
+    if (/^(H\d|P|Title|Figure|Caption|Table)$/.test(node.role)) flat.push(node)
     else for (const child of node.children) if ('role' in child) visit(child)
   }
   for (const root of checked.roots) visit(root)
-  const report: LayoutReport = {strandedHeadings: [], shortParts: [], crossing: 0}
+  const report: LayoutReport = {strandedHeadings: [], shortParts: [], crossing: 0, captionsApart: []}
   for (const [index, block] of flat.entries()) {
     const next = flat[index + 1]
+    const previous = flat[index - 1]
+    if (block.role === 'Caption' && previous?.role === 'Figure' && pagesOf(previous).at(-1) !== pagesOf(block)[0]) {
+      report.captionsApart.push(`Caption on page ${pagesOf(block)[0]}`)
+    }
     if (!/^H\d$/.test(block.role) || !next) continue
     if (pagesOf(next)[0] !== pagesOf(block).at(-1))
       report.strandedHeadings.push(`${block.role} on page ${pagesOf(block).at(-1)}`)

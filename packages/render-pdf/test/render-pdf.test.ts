@@ -2,6 +2,7 @@ import {execFileSync, spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {crc32, deflateSync} from 'node:zlib'
 import type {Root} from '@folio/ast'
 import {
   decodePDFRawStream,
@@ -248,6 +249,77 @@ describe('every node type', () => {
     const xmp = new TextDecoder().decode(streamOf(pdf, pdf.catalog.get(PDFName.of('Metadata'))))
     expect(xmp).toContain('Every Node: A &#60;Test&#62; &#38; Its Edition')
     expect(xmp).toContain('<xmp:CreateDate>2023-11-01T00:00:00Z</xmp:CreateDate>')
+  })
+})
+
+/** A grey PNG of the given size, as a data URI. */
+function png(width: number, height: number): string {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(body.length + 8)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc32(body), body.length + 4)
+    return out
+  }
+  const header = Buffer.alloc(13)
+  header.writeUInt32BE(width, 0)
+  header.writeUInt32BE(height, 4)
+  header.set([8, 0, 0, 0, 0], 8)
+  const rows = Buffer.alloc((width + 1) * height, 0x90)
+  for (let row = 0; row < height; row++) rows[row * (width + 1)] = 0
+  const data = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+  return `data:image/png;base64,${data.toString('base64')}`
+}
+
+describe('keeping things together', () => {
+  it('keeps a heading with the figure after it, and a caption with its figure, wherever the page ends', async () => {
+    const url = png(200, 260)
+    for (let lines = 0; lines <= 44; lines += 2) {
+      const filler = Array.from({length: lines * 11}, (_, index) => `w${index}`).join(' ')
+      const tree: Root = {
+        type: 'root',
+        version: '1.0.0',
+        meta: {title: 'Keep', authors: [], lang: 'en', date: '2024'},
+        children: [
+          {type: 'paragraph', children: [{type: 'text', value: filler || 'Short.'}]},
+          {
+            type: 'section',
+            depth: 1,
+            children: [
+              {type: 'heading', depth: 1, children: [{type: 'text', value: 'A figure'}]},
+              {
+                type: 'figure',
+                children: [
+                  {type: 'image', alt: 'A grey block', url},
+                  {
+                    type: 'caption',
+                    children: [
+                      {
+                        type: 'text',
+                        value:
+                          'Figure 1. A grey block with a caption of two lines, long enough to wrap onto the second line.',
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      }
+      const {value} = await toPdf(tree)
+      const checked = await checkPdfUa(value)
+      expect(formatFailures(checked.failures)).toBe('')
+      const report = layoutReport(checked, await markedText(value))
+      expect(report.strandedHeadings, `${lines} lines before`).toEqual([])
+      expect(report.captionsApart, `${lines} lines before`).toEqual([])
+    }
   })
 })
 

@@ -162,6 +162,8 @@ export class State {
   figureCaption: string | undefined
   /** Room the next heading keeps for the sub-section headings that follow it. */
   keepExtra = 0
+  /** Room an image keeps below it for its caption. */
+  figureReserve = 0
   /** Inside a footnote: smaller text. */
   noteStyle = false
   /** Left edge and width of the current container (lists and quotes indent it). */

@@ -1,6 +1,7 @@
 import type {Heading, Section} from '@folio/ast'
 import {plainText} from '@folio/ast'
 import type {State, Tag} from '../state.js'
+import {keepHeight} from './figure.js'
 import {setText} from './text-block.js'
 
 export function section(node: Section, state: State, parent: Tag): void {
@@ -13,6 +14,8 @@ export function section(node: Section, state: State, parent: Tag): void {
     extra += spec.before + spec.leading + spec.after
     next = next.children[1]
   }
+  // And room for a figure that follows, whole.
+  extra += keepHeight(next, state) - state.type.keepLines * state.type.leading
   const saved = state.keepExtra
   state.keepExtra = extra
   state.all(node, tag)
