@@ -116,7 +116,7 @@ export function qpdfLinkUris(path: string): Map<number, string[]> {
 
 /** pdftotext -raw output per page (form feeds separate pages). */
 export function pdftotextPages(path: string): string[] {
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path, '-'], {
+  const text = execFileSync('pdftotext', ['-raw', '-cropbox', '-enc', 'UTF-8', path, '-'], {
     encoding: 'utf8',
     maxBuffer: 1 << 30,
     stdio: ['ignore', 'pipe', 'ignore'],

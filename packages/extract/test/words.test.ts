@@ -108,6 +108,14 @@ describe('lines', () => {
     expect(texts([...a, ...b])).toEqual(['first line', 'second line'])
   })
 
+  it('puts back together a line painted in several passes (letters out of order)', () => {
+    const all = run('Specifies that')
+    // First pass paints every other letter, the second the rest.
+    const first = all.filter((_, i) => i % 2 === 0)
+    const second = all.filter((_, i) => i % 2 === 1)
+    expect(texts([...first, ...second])).toEqual(['Specifies that'])
+  })
+
   it('splits one baseline at a column-wide gap', () => {
     const left = run('left column')
     const right = run('right column', {x: endX(left) + 30})

@@ -122,7 +122,7 @@ function glyphRuns(glyphs: PlacedGlyph[]): PlacedGlyph[][] {
 }
 
 /**
- * Drop glyphs painted again at the same place with the same text, font and size: a halo or shadow
+ * Drop glyphs painted again at the same place with the same text and size: a halo or shadow
  * drawn under a label, or "fake bold" overprinting. The first painting is kept.
  */
 export function dropOverprints(glyphs: PlacedGlyph[]): PlacedGlyph[] {
@@ -130,7 +130,7 @@ export function dropOverprints(glyphs: PlacedGlyph[]): PlacedGlyph[] {
   return glyphs.filter((g) => {
     if (g.space || g.text === '') return true
     const tolerance = Math.max(0.5, 0.05 * g.size)
-    const key = `${g.fontId}|${g.text}|${Math.round(g.x / tolerance)}|${Math.round(g.y / tolerance)}|${Math.round(g.size)}`
+    const key = `${g.text}|${Math.round(g.x / tolerance)}|${Math.round(g.y / tolerance)}|${Math.round(g.size)}`
     if (seen.has(key)) return false
     seen.add(key)
     return true
@@ -192,6 +192,61 @@ export function attachAccents(glyphs: PlacedGlyph[]): PlacedGlyph[] {
 }
 
 /**
+ * Merge runs that share a baseline and overlap horizontally: one line painted in several
+ * passes (a style or colour at a time, or letter by letter out of order). Their glyphs are
+ * put back in order along the baseline; the merged run keeps the place of the first pass.
+ * Runs side by side (columns, table cells) do not overlap and stay apart.
+ */
+export function mergeInterleavedRuns(runs: PlacedGlyph[][]): PlacedGlyph[][] {
+  const extent = (r: PlacedGlyph[]) => {
+    const g = r[0]!
+    let lo = Infinity
+    let hi = -Infinity
+    for (const x of r) {
+      lo = Math.min(lo, along(g, x.x, x.y), along(g, x.endX, x.endY))
+      hi = Math.max(hi, along(g, x.x, x.y), along(g, x.endX, x.endY))
+    }
+    return {lo, hi, base: across(g, g.x, g.y), size: Math.max(...r.map((x) => x.size))}
+  }
+  const visible = (r: PlacedGlyph[]) => r.some((g) => !g.space)
+  const out: Array<PlacedGlyph[] | undefined> = runs.map((r) => [...r])
+  const info = out.map((r) => (r && r.length > 0 && visible(r) ? extent(r) : undefined))
+  let merged = false
+  for (let i = 0; i < out.length; i++) {
+    const a = out[i]
+    const ia = info[i]
+    if (!a || !ia) continue
+    for (let j = i + 1; j < out.length; j++) {
+      const b = out[j]
+      const ib = info[j]
+      if (!b || !ib || !sameDirection(a[0]!, b[0]!)) continue
+      const em = Math.max(ia.size, ib.size)
+      if (Math.abs(ia.base - ib.base) > 0.1 * em || Math.abs(ia.size - ib.size) > 0.1 * em) continue
+      const overlap = Math.min(ia.hi, ib.hi) - Math.max(ia.lo, ib.lo)
+      if (overlap <= 0.3 * em) continue
+      a.push(...b)
+      out[j] = undefined
+      info[i] = {
+        lo: Math.min(ia.lo, ib.lo),
+        hi: Math.max(ia.hi, ib.hi),
+        base: ia.base,
+        size: Math.max(ia.size, ib.size),
+      }
+      Object.assign(ia, info[i])
+      merged = true
+    }
+  }
+  if (!merged) return runs
+  return out
+    .filter((r): r is PlacedGlyph[] => r !== undefined)
+    .map((r) => {
+      const g = r[0]!
+      // A stable sort keeps the painting order of glyphs at the same place (accents).
+      return r.length > 1 ? [...r].sort((p, q) => along(g, p.x, p.y) - along(g, q.x, q.y)) : r
+    })
+}
+
+/**
  * Split glyphs (in content-stream order) into words. A word ends at a whitespace glyph, at a
  * gap wider than the run's space threshold, or where the baseline jumps. Glyphs without
  * Unicode (unmapped math symbols) keep their place, so the gaps around them still count.
@@ -200,7 +255,7 @@ export function glyphsToDrafts(glyphs: PlacedGlyph[]): Draft[] {
   const drafts: Draft[] = []
   let previous: PlacedGlyph | undefined
   let previousEndedInSpace = true
-  for (const r of glyphRuns(attachAccents([...glyphs]))) {
+  for (const r of mergeInterleavedRuns(glyphRuns(attachAccents([...glyphs])))) {
     const visible = r.filter((g) => !g.space)
     // Letter spacing is judged on letter pairs only: dot leaders and figures are not words.
     const letterGaps: number[] = []
