@@ -110,7 +110,7 @@ export function detectArtifacts(pages: LayoutPage[]): ArtifactReport {
     if (group) group.push(item)
     else groups.set(key, [item])
   }
-  const minimumPages = Math.max(2, Math.ceil(textPages * 0.25))
+  const minimumPages = Math.max(2, Math.ceil(textPages * 0.1))
   const flagged = new Set<string>()
   for (const group of groups.values()) {
     const pagesSeen = new Set(group.map((item) => item.page.number))

@@ -88,7 +88,16 @@ const symbolFontBullets: Record<string, string> = {
 
 function markerOf(line: BodyLine, previous?: ListMarker): {marker: ListMarker; words: number; textX: number} | null {
   const first = line.words[0]
-  if (first && [...first.text].length === 1 && symbolFont.test(first.font.name) && line.words[1]) {
+  const second = line.words[1]
+  // A one-character glyph from a symbol font, or set much smaller than the text it stands before, is a bullet.
+  const shrunk =
+    first &&
+    second &&
+    !/\p{N}/u.test(first.text) &&
+    first.size <= second.size * 0.8 &&
+    second.bbox[0] - first.bbox[2] > 1
+  const asGlyph = first ? parseListMarker(first.text) : null
+  if (first && !asGlyph && [...first.text].length === 1 && (symbolFont.test(first.font.name) || shrunk) && second) {
     const glyph = symbolFontBullets[first.text] ?? '•'
     const marker: ListMarker = {
       ordered: false,
@@ -97,7 +106,7 @@ function markerOf(line: BodyLine, previous?: ListMarker): {marker: ListMarker; w
       pattern: glyph,
       length: first.text.length,
     }
-    return {marker, words: 1, textX: line.words[1].bbox[0]}
+    return {marker, words: 1, textX: second.bbox[0]}
   }
   const marker = parseListMarker(line.text, previous)
   if (!marker) return null
@@ -331,6 +340,11 @@ function opensOrderedItem(
   )
   if (follows) return true
   if (!firstValues.has(marker.value ?? 0)) return false
+  // "(1) … (2) …" on one line is an enumeration inside a sentence, not a list.
+  const next = marker.marker.replace(/\d+|[a-z]/i, (value) =>
+    /\d/.test(value) ? String(Number(value) + 1) : String.fromCharCode(value.charCodeAt(0) + 1),
+  )
+  if (marker.marker.length >= 2 && line.text.slice(marker.length).includes(` ${next} `)) return false
   if (previous && previous.page === line.page && !terminal.test(previous.text.trim())) {
     const delta = line.baseline - previous.baseline
     if (delta <= metrics.pitch * 1.12 + 0.5 && open?.kind === 'paragraph') return false
@@ -395,6 +409,15 @@ function continuesAcrossPage(
   return startsLower || !terminal.test(previous.text.trim())
 }
 
+/** A line whose words stand apart in three or more cells: the header row of a table, no heading. */
+function tableRow(line: BodyLine): boolean {
+  let wide = 0
+  for (let index = 1; index < line.words.length; index++) {
+    if (line.words[index]!.bbox[0] - line.words[index - 1]!.bbox[2] > line.size * 1.5) wide++
+  }
+  return wide >= 2
+}
+
 /** A heading candidate that reads as running text goes back to being a paragraph. */
 function settleHeading(block: Block, metrics: BodyMetrics, lang: string | undefined): Block {
   if (block.kind !== 'heading' || block.depth !== undefined) return block
@@ -406,7 +429,13 @@ function settleHeading(block: Block, metrics: BodyMetrics, lang: string | undefi
   const lowerStart = /^\p{Ll}/u.test(text.trim())
   const noLetters = !/\p{L}{2}/u.test(text)
   const caption = captionEntry.test(text.trim())
+  const cells = block.lines.some((line) => tableRow(line))
+  // Set in bold at text size, a heading reads as words: not code, not a lone identifier.
+  const code =
+    !large && (!/\p{Ll}{2}/u.test(text) || block.lines.some((line) => line.words.some((word) => word.font.monospace)))
   const date = parseDateLine(text) !== null
-  if (tooLong || sentence || lowerStart || noLetters || caption || date) return {kind: 'paragraph', lines: block.lines}
+  if (tooLong || sentence || lowerStart || noLetters || caption || date || cells || code) {
+    return {kind: 'paragraph', lines: block.lines}
+  }
   return block
 }
