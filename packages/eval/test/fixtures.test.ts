@@ -8,7 +8,17 @@ import {fromJson} from '@folio/ast'
 import {listReports, reportsDir} from '@folio/fixtures'
 import {describe, expect, it} from 'vitest'
 import type {EvalReport} from '../src/index.js'
-import {headingScore, listItemScore, score, textScore} from '../src/index.js'
+import {
+  artifactLeaks,
+  brokenWords,
+  collect,
+  headingScore,
+  listItemScore,
+  overJoins,
+  score,
+  textScore,
+  words,
+} from '../src/index.js'
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 const golds = listReports().filter((report) => report.gold !== undefined)
@@ -63,6 +73,68 @@ describe('the gold fixtures', () => {
       expect(headings.recall).toBe(0)
       expect(listItemScore(gold, flat).recall ?? 1).toBe(1)
       expect(textScore(gold, flat).similarity).toBe(1)
+    },
+  )
+})
+
+/** A copy of a tree with every list turned into one paragraph of its items' text. */
+function withoutLists(tree: Root): Root {
+  const text = (node: Content): string =>
+    node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join(' ') : ''
+  const flatten = (nodes: Content[]): Content[] =>
+    nodes.map((node) => {
+      if (node.type === 'list') return {type: 'paragraph', children: [{type: 'text', value: text(node)}]} as Content
+      if ('children' in node) return {...node, children: flatten(node.children)} as Content
+      return node
+    })
+  return {...tree, children: flatten(tree.children) as Root['children']}
+}
+
+/** A copy of a tree with the hyphen of every compound removed (`long-term` → `longterm`). */
+function withoutCompoundHyphens(tree: Root): Root {
+  const strip = (node: Content): Content => {
+    if (node.type === 'text') return {...node, value: node.value.replace(/(\p{L})-(\p{L})/gu, '$1$2')}
+    if ('children' in node) return {...node, children: node.children.map(strip)} as Content
+    return node
+  }
+  return strip(tree) as Root
+}
+
+describe('known-bad versions of the gold fixtures', () => {
+  it.each(golds.map((report) => [report.name, report] as const))(
+    '%s: flattened lists lose list-item recall',
+    async (_, report) => {
+      const gold = fromJson(await readFile(report.gold!, 'utf8'))
+      const flat = listItemScore(gold, withoutLists(gold))
+      if (flat.gold === 0) return
+      expect(flat.recall).toBe(0)
+    },
+  )
+
+  it.each(golds.map((report) => [report.name, report] as const))(
+    '%s: compounds without hyphens are over-joins',
+    async (_, report) => {
+      const gold = fromJson(await readFile(report.gold!, 'utf8'))
+      const compounds = collect(gold)
+        .blocks.flatMap(words)
+        .filter((word) => /\p{L}-\p{L}/u.test(word))
+      const result = overJoins(gold, withoutCompoundHyphens(gold))
+      if (compounds.length === 0) return
+      expect(result.count).toBeGreaterThan(0)
+      expect(result.count).toBeLessThanOrEqual(compounds.length)
+      expect(brokenWords(gold, withoutCompoundHyphens(gold)).count).toBe(0)
+    },
+  )
+
+  it.each(golds.map((report) => [report.name, report] as const))(
+    '%s: its page furniture left in the body leaks',
+    async (_, report) => {
+      const gold = fromJson(await readFile(report.gold!, 'utf8'))
+      const artifacts = [...new Set(await readArtifacts(report.artifacts))]
+      if (artifacts.length === 0) return
+      const output = structuredClone(gold)
+      for (const line of artifacts) output.children.push({type: 'paragraph', children: [{type: 'text', value: line}]})
+      expect(artifactLeaks(gold, output, {artifacts}).count).toBe(artifacts.length)
     },
   )
 })

@@ -382,6 +382,16 @@ describe('artifact leaks', () => {
     expect(result.contents).toBe(2)
   })
 
+  it('counts a contents line with its section number as one leak', () => {
+    const output = variant((tree) => {
+      tree.children.splice(1, 0, p('1.1 Methods 3'))
+    })
+    const goldTree = variant((tree) => {
+      tree.children[0] = u.toc([u.tocEntry('Methods', 2, '3')])
+    })
+    expect(artifactLeaks(goldTree, output)).toMatchObject({count: 1, contents: 1, pageNumbers: 0})
+  })
+
   it('counts dot-leader lines when the gold has no contents', () => {
     const plain = u.root({lang: 'en'}, [p('Body text.')])
     const output = u.root({lang: 'en'}, [p('Introduction . . . . . . 3'), p('Body text.')])

@@ -408,6 +408,11 @@ function artifactScore(
       const end = start + needle.length
       if (!added.slice(start, end).some(Boolean) || claimed.slice(start, end).some(Boolean)) continue
       claimed.fill(true, start, end)
+      // A contents line leaks with its section number (`1.1 Who is left out 3`): one leak.
+      for (let before = start - 1; label === 'contents' && before >= start - 4 && before >= 0; before--) {
+        if (!added[before] || claimed[before] || !/^\d+$/.test(outputWords[before]!)) break
+        claimed[before] = true
+      }
       count++
       if (examples.length < exampleLimit) examples.push(`${label} ${truncate(needle.join(' '))}`)
     }
