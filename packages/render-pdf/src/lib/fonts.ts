@@ -7,7 +7,7 @@ import {create} from 'fontkit'
 export type Style = 'regular' | 'bold' | 'italic' | 'boldItalic'
 
 /** The families a document is set in: a text face, a wide-coverage fallback, Arabic script and monospace. */
-export type Family = 'text' | 'fallback' | 'arabic' | 'mono'
+export type Family = 'text' | 'fallback' | 'arabic' | 'emoji' | 'mono'
 
 /** What the renderer asks of a font file: whether it has a glyph for a character. */
 export interface GlyphCoverage {
@@ -66,6 +66,12 @@ const files: Record<Family, Record<Style, string>> = {
     ),
     boldItalic: packageFile('@expo-google-fonts/noto-naskh-arabic', 'index.js', '700Bold/NotoNaskhArabic_700Bold.ttf'),
   },
+  emoji: {
+    regular: packageFile('@expo-google-fonts/noto-emoji', 'index.js', '400Regular/NotoEmoji_400Regular.ttf'),
+    bold: packageFile('@expo-google-fonts/noto-emoji', 'index.js', '700Bold/NotoEmoji_700Bold.ttf'),
+    italic: packageFile('@expo-google-fonts/noto-emoji', 'index.js', '400Regular/NotoEmoji_400Regular.ttf'),
+    boldItalic: packageFile('@expo-google-fonts/noto-emoji', 'index.js', '700Bold/NotoEmoji_700Bold.ttf'),
+  },
   mono: {
     regular: packageFile('dejavu-fonts-ttf', 'package.json', 'ttf/DejaVuSansMono.ttf'),
     bold: packageFile('dejavu-fonts-ttf', 'package.json', 'ttf/DejaVuSansMono-Bold.ttf'),
@@ -104,5 +110,5 @@ export function isArabic(char: string): boolean {
 
 /** Whether a character takes the font of its neighbours (spaces, punctuation, digits). */
 export function isNeutral(char: string): boolean {
-  return /[\s\p{P}\p{N}\p{S}]/u.test(char) && !isRtl(char)
+  return /[\s\p{P}\p{N}\p{Mn}\u200d]/u.test(char) && !isRtl(char)
 }

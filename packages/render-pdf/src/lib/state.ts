@@ -306,6 +306,8 @@ export class State {
     }
     const fallback = face('fallback', context.style)
     if (fallback.font.hasGlyphForCodePoint(code)) return fallback
+    const emoji = face('emoji', context.style)
+    if (emoji.font.hasGlyphForCodePoint(code)) return emoji
     const key = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`
     if (!this.missing.has(key)) {
       this.missing.add(key)
