@@ -265,6 +265,12 @@ describe('broken words', () => {
     expect(brokenWords(gold(), output).examples).toEqual(['prima- ry'])
   })
 
+  it('pairs a split with the word after its hyphen, not the word before it', () => {
+    const tree = u.root({lang: 'en'}, [p('We need a re-evaluation, and are ready.')])
+    const output = u.root({lang: 'en'}, [p('We need a re- evaluation, and are ready.')])
+    expect(brokenWords(tree, output)).toEqual({count: 1, examples: ['re- evaluation']})
+  })
+
   it('does not take two real words for a broken one', () => {
     const tree = u.root({lang: 'en'}, [p('Around the lake we walked a round of golf.')])
     const output = u.root({lang: 'en'}, [p('Around the lake we walked a round of golf.')])

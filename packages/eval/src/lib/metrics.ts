@@ -317,7 +317,9 @@ export function brokenWords(gold: Tree, output: Tree): CountScore {
       const stem = hyphen ? token.slice(0, -1) : token
       const bare = next.endsWith('-') ? next.slice(0, -1) : next
       const joins = known.has(stem + bare) || (hyphen && known.has(`${stem}-${bare}`))
-      if (joins && (hyphen || !known.has(stem) || !known.has(bare))) {
+      // `a re- evaluation`: `re-` opens a split of its own, so it does not close one with `a`.
+      const opensSplit = !hyphen && next.endsWith('-')
+      if (joins && !opensSplit && (hyphen || !known.has(stem) || !known.has(bare))) {
         record(`${token} ${next}`)
         index++
         continue
