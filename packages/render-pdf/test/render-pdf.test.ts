@@ -353,6 +353,36 @@ describe('a link longer than a page', () => {
     const found = blocks(checked, await markedText(value))
     expect(found.at(-1)?.text).toBe(words)
   })
+
+  it('keeps a span inside such a link, on every page', async () => {
+    const words = Array.from({length: 700}, (_, index) => `mot${index}`).join(' ')
+    const tree: Root = {
+      type: 'root',
+      version: '1.0.0',
+      meta: {title: 'Long link', authors: [], lang: 'en', date: '2024'},
+      children: [
+        {
+          type: 'paragraph',
+          children: [
+            {
+              type: 'link',
+              url: 'https://example.org/long',
+              children: [
+                {type: 'text', value: 'Before '},
+                {type: 'span', lang: 'fr', children: [{type: 'text', value: words}]},
+              ],
+            },
+          ],
+        },
+      ],
+    }
+    const {value} = await toPdf(tree)
+    const checked = await checkPdfUa(value)
+    expect(formatFailures(checked.failures)).toBe('')
+    const found = blocks(checked, await markedText(value))
+    expect(found.at(-1)?.text).toBe(`Before ${words}`)
+    expect(new Set(found.at(-1)?.langs)).toEqual(new Set(['fr']))
+  })
 })
 
 describe('bad input', () => {

@@ -39,6 +39,8 @@ export class Tag {
   ensure(): StructElement {
     // A link annotation's OBJR names the page it is on: keep each Link element to one page.
     if (this.element && this.type === 'Link' && this.elementPage !== this.state.pageNumber) this.element = undefined
+    // An element ended with its Link (a span inside a link that goes on to the next page) starts anew.
+    if ((this.element as {_ended?: boolean} | undefined)?._ended) this.element = undefined
     let element = this.element
     if (!element) {
       const {doc} = this.state
@@ -79,7 +81,8 @@ export interface Piece {
   rise: number
   underline: boolean
   rtl: boolean
-  link?: {url?: string; destination?: string; contents: string}
+  /** The link the text belongs to, with its Link element (the annotation's parent, whatever spans lie between). */
+  link?: {url?: string; destination?: string; contents: string; tag: Tag}
   /** A space between words: a place to break, dropped at the end of a line. */
   space: boolean
   width: number
@@ -575,7 +578,7 @@ export class State {
     if (piece.link) {
       const top = baseline - piece.rise - piece.size * 0.9
       const height = piece.size * 1.2
-      const options = {structParent: piece.tag.ensure(), Contents: new String(piece.link.contents)}
+      const options = {structParent: piece.link.tag.ensure(), Contents: new String(piece.link.contents)}
       if (piece.link.url) doc.link(x, top, width, height, piece.link.url, options as never)
       else if (piece.link.destination) doc.goTo(x, top, width, height, piece.link.destination, options as never)
     }
@@ -617,11 +620,3 @@ const rtlFeatures: PDFKit.Mixins.OpenTypeFeatures[] = ['kern']
  * "(j" opens 0.1 em) reads as a space to text extraction, breaking the word.
  */
 const ltrFeatures = {kern: false} as unknown as PDFKit.Mixins.OpenTypeFeatures[]
-
-export function isRtlText(text: string): boolean {
-  for (const char of text) {
-    if (isRtl(char)) return true
-    if (/\p{L}/u.test(char)) return false
-  }
-  return false
-}

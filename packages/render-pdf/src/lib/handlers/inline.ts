@@ -56,7 +56,7 @@ function link(node: Link, state: State, context: InlineContext): Piece[] {
   return state.inline(node.children, {
     ...context,
     tag,
-    link: {url, contents},
+    link: {url, contents, tag},
     color: state.type.linkColor,
     underline: true,
   })
@@ -71,7 +71,7 @@ function footnoteReference(node: FootnoteReference, state: State, context: Inlin
     size: context.size * 0.68,
     rise: context.size * 0.36,
     color: state.type.linkColor,
-    link: {destination: noteDestination(node.identifier), contents: `Note ${label}`},
+    link: {destination: noteDestination(node.identifier), contents: `Note ${label}`, tag},
   })
 }
 
