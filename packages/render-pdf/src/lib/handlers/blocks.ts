@@ -68,5 +68,15 @@ export function footnoteDefinition(node: FootnoteDefinition, state: State, paren
     state.noteStyle = true
     state.all(node, tag)
     state.noteStyle = saved
+    // A note with no text still shows its label.
+    if (state.pendingLabel) {
+      state.placeLines([{pieces: [], width: 0}], {
+        indent: state.indent,
+        width: state.width,
+        leading: state.type.noteLeading,
+        spaceBefore: 0,
+        spaceAfter: 0,
+      })
+    }
   })
 }
