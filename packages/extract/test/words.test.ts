@@ -135,6 +135,15 @@ describe('lines', () => {
     expect(line?.size).toBe(10)
   })
 
+  it('does not call raised running text a superscript', () => {
+    // A large chapter number with its title set smaller and higher beside it.
+    const number = run('5', {size: 30})
+    const title = run(' Physical Development', {x: endX(number), y: 92, size: 12})
+    const [line] = lines([...number, ...title])
+    expect(line?.text).toBe('5 Physical Development')
+    expect(line?.words.some((w) => w.superscript)).toBe(false)
+  })
+
   it('flags text raised with a text rise as superscript', () => {
     const base = run('x')
     const sup = run('2', {x: endX(base), size: 7, rise: 3})

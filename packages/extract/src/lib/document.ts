@@ -27,6 +27,8 @@ const MAX_OUTLINE_ITEMS = 10_000
 /** Parse a PDF date ("D:YYYYMMDDHHmmSSOHH'mm'") to ISO 8601 in UTC. */
 export function pdfDateToIso(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined
+  // Some producers write ISO 8601 (XMP style) into the info dictionary.
+  if (/^\d{4}-\d{2}/.test(value.trim())) return isoFromXmp(value)
   const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*([Zz+-])?\s*(\d{2})?'?(\d{2})?'?/.exec(
     value.trim(),
   )

@@ -393,6 +393,11 @@ export function draftsToWords(drafts: Draft[], options: WordOptions): PlacedWord
   return words
 }
 
+/** Short enough to be a superscript: '12', 'a', '*', '†‡', 'th', 'TM', '2,3', '-1'. */
+function isMarkerLike(text: string): boolean {
+  return [...text].length <= 6
+}
+
 interface LineDraft {
   words: PlacedWord[]
   /** The baseline reference glyph of the line (the first word at the dominant size). */
@@ -432,13 +437,14 @@ export function wordsToLines(words: PlacedWord[]): Line[] {
         offset > 0.1 * w.word.size &&
         offset < 0.6 * w.word.size
       if (sameLine || raised || lowered) {
-        if (raised && w.attached !== false) w.word.superscript = true
-        if (raised) w.word.superscript = true
+        // Raised and short: a note marker, an ordinal, a unit power. Raised longer text (a
+        // heading set beside a large number) shares the line but is not a superscript.
+        if (raised && isMarkerLike(w.word.text)) w.word.superscript = true
         current.words.push(w)
         continue
       }
       if (firstWasSmall) {
-        current.words[0]!.word.superscript = true
+        if (isMarkerLike(current.words[0]!.word.text)) current.words[0]!.word.superscript = true
         current.words.push(w)
         current.ref = w.first
         current.size = w.word.size
@@ -470,6 +476,17 @@ function rtlOrder(words: PlacedWord[]): PlacedWord[] {
 
 function finishLine(d: LineDraft): Line {
   const words = d.words
+  // Several raised words in a row separated by spaces are raised text, not markers.
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i]!.word.superscript) continue
+    let j = i
+    let letters = 0
+    while (j < words.length && words[j]!.word.superscript)
+      letters += words[j++]!.word.text.replace(/[^\p{L}]/gu, '').length
+    const spaced = words.slice(i + 1, j).some((w) => !w.attached)
+    if (j - i > 1 && spaced && letters > 6) for (let k = i; k < j; k++) delete words[k]!.word.superscript
+    i = j
+  }
   const text = words.map((w) => w.word.text).join('')
   const dir = directionOf(text)
   const ordered = dir === 'rtl' ? rtlOrder(words) : words
