@@ -8,7 +8,7 @@ import {canonicalTree} from './canonical.js'
 const FIXTURES = new URL('../../../fixtures/reports/', import.meta.url).pathname
 /** The shared corpus of PDFs nobody here made, beside the repository. */
 const CORPUS = new URL('../../../../shared/corpus/', import.meta.url).pathname
-/** Corpus files that reach other corners: French, a tagged German chapter, two columns, encryption, a scan. */
+/** Corpus files that reach other corners: French, tagged chapters, two columns, encryption, a scan. */
 const CORPUS_SAMPLE = [
   'chelsea-plan-directeur-transport-actif-2021-fr.pdf',
   'pdfua-reference-barrierefreie-pdf-chapter-de-tagged.pdf',
@@ -16,6 +16,7 @@ const CORPUS_SAMPLE = [
   'dmca-copyright-office-summary-1998-encrypted.pdf',
   'linn-sequencer-brochure-scanned-image-only.pdf',
   'crs-r47324-seabed-mining-beyond-national-jurisdiction.pdf',
+  'pdfua-reference-textbook-chapter-physical-development-tagged.pdf',
 ]
 
 export interface NamedTree {
@@ -77,7 +78,7 @@ export function variantTrees(): NamedTree[] {
     u.section(1, [
       u.heading(1, [u.text('Einleitung')]),
       u.paragraph([u.text('Ein Satz mit einer Fußnote.'), u.footnoteReference('a')]),
-      u.section(2, [u.heading(2, [u.text('Einleitung')]), u.paragraph([u.text('Gleicher Titel, andere Ebene.')])]),
+      u.section(2, [u.heading(2, [u.text('EINLEITUNG')]), u.paragraph([u.text('Gleicher Titel, andere Ebene.')])]),
     ]),
     u.section(1, [
       u.heading(1, [u.text('Einleitung')]),

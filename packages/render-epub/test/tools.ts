@@ -35,9 +35,16 @@ export interface EpubcheckReport {
 
 function runEpubcheck(file: string): Promise<string> {
   return new Promise((resolve) => {
-    execFile('java', ['-jar', EPUBCHECK_JAR, file], {maxBuffer: 16 * 1024 * 1024}, (_error, stdout, stderr) => {
-      resolve(`${stdout}\n${stderr}`)
-    })
+    // A short-lived JVM: the client compiler alone and the serial collector halve the CPU time of a run.
+    const flags = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']
+    execFile(
+      'java',
+      [...flags, '-jar', EPUBCHECK_JAR, file],
+      {maxBuffer: 16 * 1024 * 1024},
+      (_error, stdout, stderr) => {
+        resolve(`${stdout}\n${stderr}`)
+      },
+    )
   })
 }
 

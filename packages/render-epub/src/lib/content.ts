@@ -259,7 +259,7 @@ function addBacklinks(documents: ContentDocument[], words: BacklinkWords): void 
 
 /**
  * A `section` named with `aria-labelledby` is a region landmark, and landmarks in one document must differ in
- * name (a sub-section may repeat its chapter's heading: "Introduction" under "Introduction"). A repeat keeps its
+ * name (a sub-section may repeat its chapter's heading: "Introduction" under "introduction"). A repeat keeps its
  * heading and id but is no longer named as a landmark, so landmark navigation lists each name once.
  */
 function uniqueRegions(document: ContentDocument): void {
@@ -278,6 +278,8 @@ function uniqueRegions(document: ContentDocument): void {
       .map((id) => headingTexts.get(id) ?? '')
       .join(' ')
       .trim()
+      // Assistive technology (and axe's landmark-unique) compares names without regard to case.
+      .toLowerCase()
     if (seen.has(name)) delete element.properties['ariaLabelledBy']
     else seen.add(name)
   })
