@@ -116,6 +116,32 @@ describe('lines', () => {
     expect(texts([...first, ...second])).toEqual(['Specifies that'])
   })
 
+  it('splits lines painted row by row across columns at the gutter they share', () => {
+    // Three columns 1.5 em apart, painted a row at a time as single lines of the stream.
+    const rows = [0, 1, 2, 3].flatMap((i) => {
+      const a = run(`left text ${i}`, {x: 72, y: 100 + 12 * i})
+      const b = run(`middle ${i}`, {x: endX(a) + 15, y: 100 + 12 * i, spaces: 'glyph'})
+      const c = run(`right ${i}`, {x: 280, y: 100 + 12 * i})
+      // Make the middle column start at the same x on every row.
+      const shift = 72 + 5 * 11 + 15 - b[0]!.x
+      for (const g of b) {
+        g.x += shift
+        g.endX += shift
+      }
+      return [...a, ...b, ...c]
+    })
+    expect(texts(rows).slice(0, 3)).toEqual(['left text 0', 'middle 0', 'right 0'])
+    expect(texts(rows)).toHaveLength(12)
+  })
+
+  it('keeps a bullet and a lone wide gap inside a line', () => {
+    const bullet = run('•')
+    const item = run('Item text', {x: endX(bullet) + 14})
+    const single = run('one wide', {y: 130})
+    const after = run('gap only here', {x: endX(single) + 14, y: 130})
+    expect(texts([...bullet, ...item, ...single, ...after])).toEqual(['• Item text', 'one wide gap only here'])
+  })
+
   it('splits one baseline at a column-wide gap', () => {
     const left = run('left column')
     const right = run('right column', {x: endX(left) + 30})

@@ -454,7 +454,7 @@ export function wordsToLines(words: PlacedWord[]): Line[] {
     current = {words: [w], ref: g, size: w.word.size}
     drafts.push(current)
   }
-  return drafts.map(finishLine)
+  return splitAtGutters(drafts).map(finishLine)
 }
 
 /**
@@ -472,6 +472,75 @@ function rtlOrder(words: PlacedWord[]): PlacedWord[] {
     previousRtl = rtl
   }
   return runs.reverse().flat()
+}
+
+/** A gap this wide (in ems of the line) may be a column gutter. */
+const GUTTER_GAP_EM = 1
+/** Lines whose wide gaps line up in one vertical channel before it counts as a gutter. */
+const GUTTER_SUPPORT = 3
+
+/**
+ * Split lines at column gutters. Some producers paint text row by row across columns, so a
+ * line of the stream runs from one column into the next over a gap of barely more than an
+ * em. Such a gap is a gutter when the wide gaps of at least three lines of the page line up
+ * in one vertical channel. A list marker or a number opening the line (a bullet, "1.", a
+ * page number in a contents line) keeps its text.
+ */
+export function splitAtGutters(drafts: LineDraft[]): LineDraft[] {
+  interface Gap {
+    line: number
+    index: number
+    x0: number
+    x1: number
+    top: number
+  }
+  const gaps: Gap[] = []
+  drafts.forEach((d, line) => {
+    if (Math.abs(d.ref.uy) > 1e-6 || d.ref.ux < 0) return
+    for (let index = 1; index < d.words.length; index++) {
+      const a = d.words[index - 1]!.word
+      const b = d.words[index]!.word
+      const x0 = a.bbox[2]
+      const x1 = b.bbox[0]
+      if (x1 - x0 <= GUTTER_GAP_EM * d.size) continue
+      // A marker or number opening the line stays with its text.
+      if (index === 1 && [...a.text].length <= 3) continue
+      gaps.push({line, index, x0, x1, top: a.bbox[1]})
+    }
+  })
+  if (gaps.length < GUTTER_SUPPORT) return drafts
+  const cuts = new Map<number, number[]>()
+  for (const g of gaps) {
+    const lines = new Set<number>([g.line])
+    for (const o of gaps) {
+      if (o.line === g.line) continue
+      const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0)
+      if (overlap >= Math.min(6, 0.5 * (g.x1 - g.x0))) lines.add(o.line)
+    }
+    if (lines.size >= GUTTER_SUPPORT) cuts.set(g.line, [...(cuts.get(g.line) ?? []), g.index])
+  }
+  if (cuts.size === 0) return drafts
+  const out: LineDraft[] = []
+  drafts.forEach((d, line) => {
+    const at = cuts.get(line)
+    if (!at) {
+      out.push(d)
+      return
+    }
+    let start = 0
+    for (const index of [...at.sort((a, b) => a - b), d.words.length]) {
+      const words = d.words.slice(start, index)
+      start = index
+      if (words.length === 0) continue
+      const first = words[0]!
+      // The first piece keeps the line's baseline reference; later ones anchor on their own.
+      const ref = words.includes(d.words.find((w) => w.first === d.ref) ?? first) ? d.ref : first.first
+      const size = dominant(words.map((w) => [w.word.size, w.word.text.length] as [number, number])) ?? d.size
+      if (first.attached) first.attached = false
+      out.push({words, ref, size})
+    }
+  })
+  return out
 }
 
 function finishLine(d: LineDraft): Line {
