@@ -299,3 +299,48 @@ describe('toEpub: navigation', () => {
     expect(textOf(chapter)).toContain('Links <img src=x onerror=alert(1)>')
   })
 })
+
+describe('toEpub: bad input', () => {
+  it('reads a tree with odd metadata, or refuses it with a TypeError, never crashes otherwise', async () => {
+    const odd: unknown[] = [
+      {type: 'root', version: '1.0.0', meta: {lang: 'en'}, children: []},
+      {type: 'root', version: '1.0.0', meta: {lang: 'en', authors: 'Ann', title: 42, date: 2024}, children: []},
+      {type: 'root', version: '1.0.0', meta: {lang: 'en', authors: [], source: {modified: {}, pages: 1}}, children: []},
+      {
+        type: 'root',
+        version: '1.0.0',
+        meta: {lang: 'en', authors: [], date: '2024-02-30'},
+        children: [{type: 'pageBreak', page: 1, label: ''}],
+      },
+      {type: 'root', meta: null, children: []},
+      {type: 'root', meta: {lang: 'en', authors: []}},
+      {type: 'root', version: '1.0.0', meta: {lang: 'en', authors: []}, children: [null]},
+      {type: 'root', version: '1.0.0', meta: {lang: 'en', authors: []}, children: [{type: 'section', depth: 1}]},
+      {
+        type: 'root',
+        version: '1.0.0',
+        meta: {lang: 'en', authors: []},
+        children: [{type: 'paragraph', children: [{type: 'text'}]}],
+      },
+      {type: 'root', version: '1.0.0', meta: {lang: 'en', authors: []}, children: [{type: 'list', children: [7]}]},
+      null,
+      'root',
+    ]
+    for (const tree of odd) {
+      try {
+        const result = await toEpub(tree as Root)
+        expect(unzip(result.value).has('EPUB/package.opf')).toBe(true)
+      } catch (error) {
+        expect(error, JSON.stringify(tree)).toBeInstanceOf(TypeError)
+        expect(String(error)).toMatch(/^TypeError: Unexpected /)
+      }
+    }
+    const broken = {
+      type: 'root',
+      version: '1.0.0',
+      meta: {lang: 'en', authors: []},
+      children: [{type: 'paragraph', children: [{type: 'text'}]}],
+    }
+    await expect(toEpub(broken as unknown as Root)).rejects.toThrow('at `root > 0 (paragraph) > 0 (text)`')
+  })
+})

@@ -1,4 +1,4 @@
-import type {Diagnostic, Root} from '@folio/ast'
+import type {Diagnostic, Meta, Root, Translation} from '@folio/ast'
 import type {ElementContent, Root as HastRoot} from 'hast'
 import {accessibilityMetadata, type EditionInventory} from './accessibility.js'
 import {splitChapters} from './chapters.js'
@@ -28,15 +28,19 @@ export interface HtmlRenderer {
   backlinks?: BacklinkWords | undefined
 }
 
-function pickModified(tree: Root, options: EpubOptions, diagnostics: Diagnostic[]): DateParts {
+function pickModified(meta: Meta, options: EpubOptions, diagnostics: Diagnostic[]): DateParts {
   const candidates: Array<[string, string | undefined]> = [
     ['the `modified` option', options.modified],
-    ['meta.source.modified', tree.meta.source?.modified],
-    ['meta.source.created', tree.meta.source?.created],
-    ['meta.date', tree.meta.date],
+    ['meta.source.modified', meta.source?.modified],
+    ['meta.source.created', meta.source?.created],
+    ['meta.date', meta.date],
   ]
   for (const [name, value] of candidates) {
-    if (value === undefined) continue
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'string') {
+      if (name === 'the `modified` option') throw new TypeError('Unexpected `modified` option, expected a string')
+      continue
+    }
     const parts = parseIsoDate(value)
     if (parts) return parts
     if (name === 'the `modified` option') {
@@ -56,6 +60,49 @@ function pickModified(tree: Root, options: EpubOptions, diagnostics: Diagnostic[
     message: `Unexpected document without a date, expected meta.source.modified, meta.source.created or meta.date; using ${NO_DATE}`,
   })
   return parseIsoDate(NO_DATE)!
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+/**
+ * The tree's metadata with every field of the type the spec gives it: a tree read from JSON may carry a number
+ * for a title or a string for the authors, and an edition is still made of the rest.
+ */
+function readMeta(raw: Meta): Meta {
+  const meta: Meta = {
+    lang: raw.lang,
+    authors: Array.isArray(raw.authors) ? raw.authors.filter((a) => typeof a === 'string') : [],
+  }
+  for (const field of ['title', 'subtitle', 'publisher', 'date', 'description'] as const) {
+    const value = text(raw[field])
+    if (value !== undefined) meta[field] = value
+  }
+  if (raw.dir === 'ltr' || raw.dir === 'rtl') meta.dir = raw.dir
+  if (Array.isArray(raw.translations)) {
+    meta.translations = raw.translations.filter(
+      (t): t is Translation =>
+        typeof t === 'object' &&
+        t !== null &&
+        ['title', 'subtitle', 'publisher'].includes(t.field) &&
+        typeof t.value === 'string' &&
+        typeof t.lang === 'string' &&
+        t.lang !== '' &&
+        (t.dir === undefined || t.dir === 'ltr' || t.dir === 'rtl'),
+    )
+  }
+  if (typeof raw.source === 'object' && raw.source !== null) {
+    const source = raw.source
+    meta.source = {
+      pages: typeof source.pages === 'number' ? source.pages : 0,
+      tagged: source.tagged === true,
+      encrypted: source.encrypted === true,
+    }
+    for (const field of ['file', 'producer', 'creator', 'created', 'modified'] as const) {
+      const value = text(source[field])
+      if (value !== undefined) meta.source[field] = value
+    }
+  }
+  return meta
 }
 
 function pageLabels(tree: Root): string[] {
@@ -95,14 +142,14 @@ export function buildEpub(tree: Root, options: EpubOptions, renderer: HtmlRender
     throw new TypeError('Unexpected tree without `meta.lang`, expected a BCP 47 language tag')
   }
   const diagnostics: Diagnostic[] = []
-  const {meta} = tree
+  const meta = readMeta(tree.meta)
   const lang = meta.lang
   const {labels, lang: labelsLang} = labelsFor(lang)
   const identifier = options.identifier ?? identifierFor(tree)
-  const modifiedParts = pickModified(tree, options, diagnostics)
+  const modifiedParts = pickModified(meta, options, diagnostics)
   const modified = formatModified(modifiedParts)
-  const dateParts = meta.date === undefined ? undefined : parseIsoDate(meta.date)
-  let title = meta.title?.trim()
+  const dateParts = typeof meta.date === 'string' ? parseIsoDate(meta.date) : undefined
+  let title = typeof meta.title === 'string' ? meta.title.trim() : undefined
   let titleFromDocument = true
   if (!title) {
     titleFromDocument = false

@@ -1,4 +1,4 @@
-import type {Root} from '@folio/ast'
+import {check, type Root, type TreeProblem} from '@folio/ast'
 import {footnoteId, handlers, labelsFor, sectionIds, toHast} from '@folio/render-html'
 import type {BacklinkWords} from './content.js'
 import {buildEpub} from './epub.js'
@@ -11,9 +11,38 @@ import type {EpubOptions, EpubResult} from './types.js'
  * page-list, a package document with EPUB Accessibility 1.1 metadata, all zipped deterministically.
  */
 export async function toEpub(tree: Root, options: EpubOptions = {}): Promise<EpubResult> {
+  try {
+    return render(tree, options)
+  } catch (error) {
+    // A tree that breaks the spec can trip the renderers anywhere: name the first thing wrong with it.
+    if (
+      tree === null ||
+      typeof tree !== 'object' ||
+      (error instanceof TypeError && /^Unexpected /.test(error.message))
+    ) {
+      throw error
+    }
+    const problem = safeCheck(tree)
+    if (problem) {
+      const message = /^Unexpected /.test(problem.message) ? problem.message : `Unexpected tree: ${problem.message}`
+      throw new TypeError(`${message} (at \`${problem.path}\`)`, {cause: error})
+    }
+    throw error
+  }
+}
+
+function safeCheck(tree: Root): TreeProblem | undefined {
+  try {
+    return check(tree)[0]
+  } catch {
+    return {path: 'root', message: 'tree that cannot be read'}
+  }
+}
+
+function render(tree: Root, options: EpubOptions): EpubResult {
   // Section ids come from the whole tree, so that every chapter, rendered on its own, keeps the ids the HTML
   // edition gives, and a link from one chapter to another finds its target.
-  const ids = tree?.type === 'root' ? sectionIds(tree) : new Map()
+  const ids = tree?.type === 'root' && Array.isArray(tree.children) ? sectionIds(tree) : new Map()
   return buildEpub(tree, options, {
     toHast: (chapter, diagnostics) =>
       toHast(chapter, {
