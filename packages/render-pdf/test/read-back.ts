@@ -14,6 +14,8 @@ const standardFontDataUrl = `${pathToFileURL(join(dirname(require.resolve('pdfjs
 
 /** Baselines (y, from the bottom) of the text of every marked-content sequence, keyed `page:mcid`. */
 export const baselines = new WeakMap<Map<string, string>, Map<string, number[]>>()
+/** Where the text items of every marked-content sequence start (x, y), keyed `page:mcid`. */
+export const origins = new WeakMap<Map<string, string>, Map<string, Array<[number, number]>>>()
 
 /** Text of every marked-content sequence, keyed `page:mcid`. */
 export async function markedText(data: Uint8Array): Promise<Map<string, string>> {
@@ -22,6 +24,8 @@ export async function markedText(data: Uint8Array): Promise<Map<string, string>>
   const texts = new Map<string, string>()
   const ys = new Map<string, number[]>()
   baselines.set(texts, ys)
+  const xy = new Map<string, Array<[number, number]>>()
+  origins.set(texts, xy)
   try {
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
@@ -40,7 +44,10 @@ export async function markedText(data: Uint8Array): Promise<Map<string, string>>
         const key = stack.at(-1)
         if (!key) continue
         texts.set(key, (texts.get(key) ?? '') + item.str + (item.hasEOL ? ' ' : ''))
-        if (item.str.trim()) ys.set(key, [...(ys.get(key) ?? []), item.transform[5] ?? 0])
+        if (item.str.trim()) {
+          ys.set(key, [...(ys.get(key) ?? []), item.transform[5] ?? 0])
+          xy.set(key, [...(xy.get(key) ?? []), [item.transform[4] ?? 0, item.transform[5] ?? 0]])
+        }
       }
     }
   } finally {

@@ -21,7 +21,7 @@ import {toPdf} from '../src/index.js'
 import {expectedBlocks} from './expected.js'
 import {layoutReport} from './layout.js'
 import {checkPdfUa, formatFailures} from './pdfua.js'
-import {blocks, markedText} from './read-back.js'
+import {blocks, markedText, origins} from './read-back.js'
 
 const fixtures = new URL('fixtures/', import.meta.url)
 const load = (name: string): Root => JSON.parse(readFileSync(new URL(name, fixtures), 'utf8')) as Root
@@ -382,6 +382,65 @@ describe('a link longer than a page', () => {
     const found = blocks(checked, await markedText(value))
     expect(found.at(-1)?.text).toBe(`Before ${words}`)
     expect(new Set(found.at(-1)?.langs)).toEqual(new Set(['fr']))
+  })
+})
+
+describe('a right-to-left document', () => {
+  it('is set from the right, reads in logical order through its structure, and needs no spans', async () => {
+    const first =
+      'يعتمد الري في دلتا النيل على شبكة من القنوات التي صممت لمزارع كبيرة ونهر يمكن التنبؤ به. اليوم تخدم هذه الشبكة الملايين من الحيازات الصغيرة. '
+    const second = 'يعتمد الري في دلتا النيل على شبكة من القنوات التي صممت لمزارع كبيرة ونهر يمكن التنبؤ به.'
+    const tree: Root = {
+      type: 'root',
+      version: '1.0.0',
+      meta: {title: 'التقرير السنوي', authors: [], lang: 'ar', dir: 'rtl', date: '2023'},
+      children: [
+        {
+          type: 'section',
+          depth: 1,
+          children: [
+            {type: 'heading', depth: 1, children: [{type: 'text', value: 'الملخص'}]},
+            {
+              type: 'paragraph',
+              children: [
+                {type: 'text', value: first},
+                {type: 'text', value: second},
+              ],
+            },
+          ],
+        },
+      ],
+    }
+    const {value, diagnostics} = await toPdf(tree)
+    expect(diagnostics).toEqual([])
+    const checked = await checkPdfUa(value)
+    expect(formatFailures(checked.failures)).toBe('')
+    const texts = await markedText(value)
+    const found = blocks(checked, texts)
+    expect(found.map(({role, text}) => ({role, text}))).toEqual([
+      {role: 'Title', text: 'التقرير السنوي'},
+      {role: 'P', text: '2023'},
+      {role: 'H1', text: 'الملخص'},
+      {role: 'P', text: `${first}${second}`.trim()},
+    ])
+    // On the line both sentences share, the first (logically) stands to the right of the second.
+    const xy = origins.get(texts)
+    const paragraph = [...(checked.roots[0]?.children ?? [])]
+      .flatMap((child) => ('role' in child ? [child] : []))
+      .flatMap((node) => node.children)
+      .flatMap((child) => ('role' in child && child.role === 'P' ? [child] : []))[0]
+    const spans = (paragraph?.children ?? []).flatMap((child) => ('role' in child ? [child] : []))
+    expect(spans.map((span) => span.role)).toEqual(['Span', 'Span'])
+    const points = spans.map((span) =>
+      span.children.flatMap((child) => ('mcid' in child ? (xy?.get(`${child.page}:${child.mcid}`) ?? []) : [])),
+    )
+    const shared = (points[0] ?? [])
+      .map(([, y]) => y)
+      .find((y) => (points[1] ?? []).some(([, other]) => Math.abs(other - y) < 1))
+    expect(shared).toBeDefined()
+    const onLine = (list: Array<[number, number]>) =>
+      list.filter(([, y]) => Math.abs(y - (shared ?? 0)) < 1).map(([x]) => x)
+    expect(Math.min(...onLine(points[0] ?? []))).toBeGreaterThan(Math.max(...onLine(points[1] ?? [])))
   })
 })
 

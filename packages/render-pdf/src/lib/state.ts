@@ -165,6 +165,8 @@ export class State {
   figureCaption: string | undefined
   /** Room the next heading keeps for the sub-section headings that follow it. */
   keepExtra = 0
+  /** The document is in a right-to-left language. */
+  rtlDocument = false
   /** Room an image keeps below it for its caption. */
   figureReserve = 0
   /** Inside a footnote: smaller text. */
@@ -496,7 +498,8 @@ export class State {
       for (let n = 0; n < take; n++) {
         const line = lines[index + n]
         const shift = options.align === 'right' && line ? Math.max(0, options.width - line.width) : 0
-        if (line) this.drawLine(line, options.indent + shift, this.y + this.type.ascent(leading))
+        if (line)
+          this.drawLine(line, options.indent + shift, this.y + this.type.ascent(leading), options.align === 'right')
         this.y += leading
       }
       index += take
@@ -514,7 +517,7 @@ export class State {
   }
 
   /** Draw one line with its baseline at `baseline` (points from the top). */
-  drawLine(line: Line, indent: number, baseline: number): void {
+  drawLine(line: Line, indent: number, baseline: number, rtl = false): void {
     const left = this.geometry.left
     if (this.pendingLabel) {
       const label = this.pendingLabel
@@ -523,10 +526,18 @@ export class State {
       let x = left + label.right - width
       for (const piece of label.pieces) x += this.drawPiece(piece, x, baseline)
     }
-    // Trailing spaces carry nothing; pieces of one run draw as one string.
+    let x = left + indent
+    for (const segment of this.segments(line, rtl)) x += this.drawPiece(segment, x, baseline)
+  }
+
+  /**
+   * The pieces of a line joined into runs drawn as one string each (trailing
+   * spaces dropped), in visual order: runs of right-to-left script read from
+   * the right, and in a right-to-left paragraph every run does.
+   */
+  segments(line: Line, rtl = false): Piece[] {
     const pieces = [...line.pieces]
     while (pieces.at(-1)?.space) pieces.pop()
-    let x = left + indent
     const segments: Piece[] = []
     for (const [index, piece] of pieces.entries()) {
       const last = segments.at(-1)
@@ -537,7 +548,27 @@ export class State {
         segments[segments.length - 1] = {...last, text: last.text + piece.text, width: last.width + piece.width}
       } else segments.push({...piece})
     }
-    for (const segment of segments) x += this.drawPiece(segment, x, baseline)
+    if (rtl) return segments.reverse()
+    // Within left-to-right text, each stretch of right-to-left runs (and the spaces between them) turns around.
+    const ordered: Piece[] = []
+    let stretch: Piece[] = []
+    const flush = () => {
+      while (stretch.length > 0 && stretch.at(-1)?.space) stretch.pop()
+      ordered.push(...stretch.reverse())
+      stretch = []
+    }
+    for (const [index, segment] of segments.entries()) {
+      const neutral = segment.space && stretch.length > 0 && segments.slice(index + 1).find((next) => !next.space)?.rtl
+      if (segment.rtl || neutral) stretch.push(segment)
+      else {
+        const trailing: Piece[] = []
+        while (stretch.at(-1)?.space) trailing.unshift(stretch.pop() as Piece)
+        flush()
+        ordered.push(...trailing, segment)
+      }
+    }
+    flush()
+    return ordered
   }
 
   private sameRun(a: Piece, b: Piece): boolean {
@@ -549,8 +580,13 @@ export class State {
 
   /** Draw a piece; returns its width. */
   drawPiece(piece: Piece, x: number, baseline: number): number {
-    const {doc} = this
     this.openFor(piece.tag)
+    return this.paint(piece, x, baseline)
+  }
+
+  /** Paint a piece in whatever marked content is open (structure or artifact); returns its width. */
+  paint(piece: Piece, x: number, baseline: number): number {
+    const {doc} = this
     const width = this.measure(piece.text, piece.face, piece.size, piece.rtl)
     this.useFace(piece.face, piece.size)
     doc.fillColor(piece.color)

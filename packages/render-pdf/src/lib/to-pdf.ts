@@ -9,7 +9,7 @@ import {phrasingHandlers as defaultPhrasing} from './handlers/inline.js'
 import {setText} from './handlers/text-block.js'
 import {formatDate, parseDate, xmpDescriptions} from './metadata.js'
 import {repair} from './repair.js'
-import {type Handlers, type PhrasingHandlers, State, type Tag} from './state.js'
+import {type Handlers, type PhrasingHandlers, type Piece, State, type Tag} from './state.js'
 
 export interface Options {
   /** Paper: 'A4' (default) or 'Letter'. */
@@ -143,6 +143,7 @@ export async function toPdf(tree: Root, options: Options = {}): Promise<Result> 
     (current) => decorate(current, geometry, title),
   )
   state.diagnostics.push(...early)
+  state.rtlDocument = meta.dir === 'rtl' || /^(ar|fa|he|ur|yi|ps|sd|ug|dv|ckb)(-|$)/i.test(lang)
 
   const document = state.tag('Document', undefined)
   state.newPage()
@@ -228,20 +229,33 @@ function titleBlock(state: State, document: Tag, meta: Meta, title: string): voi
 /** Running head and page number on every page after the title page, both artifacts. */
 function decorate(state: State, geometry: Geometry, title: string): void {
   if (state.pageNumber === 1) return
-  const {doc} = state
   const small = 8.5
+  // The running head in the faces its script needs, cut to the measure.
+  const context = state.context(state.tag('Artifact', undefined), {
+    style: 'italic',
+    size: small,
+    color: state.type.muted,
+  })
+  let pieces = state.text(title, context)
+  const width = (list: readonly Piece[]) => list.reduce((sum, piece) => sum + piece.width, 0)
+  if (width(pieces) > geometry.measure) {
+    const ellipsis = state.text('…', context)
+    while (pieces.length > 1 && width(pieces) + width(ellipsis) > geometry.measure) pieces = pieces.slice(0, -1)
+    while (pieces.at(-1)?.space) pieces = pieces.slice(0, -1)
+    pieces = [...pieces, ...ellipsis]
+  }
+  const rtl =
+    pieces.some((piece) => piece.rtl) && pieces.every((piece) => piece.rtl || piece.space || !/\p{L}/u.test(piece.text))
+  const number = state.text(
+    String(state.pageNumber - 1),
+    state.context(context.tag, {size: small + 0.5, color: state.type.muted}),
+  )
   state.artifact('Pagination', () => {
-    state.useFace(face('text', 'italic'), small)
-    let head = title
-    while (head.length > 8 && doc.widthOfString(head) > geometry.measure) head = `${head.slice(0, -2).trimEnd()}…`
-    doc.fillColor(state.type.muted).text(head, geometry.left, 46, {lineBreak: false, baseline: 'alphabetic'})
-    state.useFace(face('text', 'regular'), small + 0.5)
+    const line = {pieces, width: width(pieces)}
+    let x = geometry.left + (rtl ? geometry.measure - line.width : 0)
+    for (const segment of state.segments(line, rtl)) x += state.paint(segment, x, 46)
     // The page label: the title page is i, the text starts at 1.
-    const number = String(state.pageNumber - 1)
-    const width = doc.widthOfString(number)
-    doc.fillColor(state.type.muted).text(number, geometry.left + (geometry.measure - width) / 2, geometry.height - 40, {
-      lineBreak: false,
-      baseline: 'alphabetic',
-    })
+    let right = geometry.left + (geometry.measure - width(number)) / 2
+    for (const piece of number) right += state.paint(piece, right, geometry.height - 40)
   })
 }

@@ -16,15 +16,17 @@ function text(node: Text, state: State, context: InlineContext): Piece[] {
       pieces.push(...state.text(stretch, context))
       continue
     }
-    const trimmed = stretch.trimEnd()
-    state.report(
-      'warning',
-      'lang-missing',
-      'Unexpected right-to-left text without a language, expected a `span` with `lang` around it',
-    )
-    const tag = state.tag('Span', context.tag, {actual: trimmed})
-    pieces.push(...state.text(trimmed, {...context, tag}))
-    if (trimmed.length < stretch.length) pieces.push(...state.text(stretch.slice(trimmed.length), context))
+    // In a right-to-left document such text is in the document's language; elsewhere its language is unknown.
+    if (!state.rtlDocument) {
+      state.report(
+        'warning',
+        'lang-missing',
+        'Unexpected right-to-left text without a language, expected a `span` with `lang` around it',
+      )
+    }
+    // The space after the stretch stays in it, so the text read out keeps the word break.
+    const tag = state.tag('Span', context.tag, {actual: stretch})
+    pieces.push(...state.text(stretch, {...context, tag}))
   }
   return pieces
 }
