@@ -129,7 +129,16 @@ function isLarge(line: BodyLine, metrics: BodyMetrics): boolean {
 }
 
 function isBoldLead(line: BodyLine, metrics: BodyMetrics): boolean {
-  return line.bold && !metrics.boldBody && Math.abs(line.size - metrics.size) < metrics.size * 0.12
+  if (Math.abs(line.size - metrics.size) >= metrics.size * 0.12) return false
+  return (line.bold && !metrics.boldBody) || numberedCaps(line)
+}
+
+/** "I. INTRODUCTION", "2.1 METHODS": a numbered line in capitals, the way journals set their headings. */
+function numberedCaps(line: BodyLine): boolean {
+  const match = /^(?:[IVX]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.?)\s+(\p{Lu}[\p{Lu}\s,:&-]{2,})$/u.exec(line.text.trim())
+  if (match !== null && line.text.length < 90 && /\p{Lu}{3}/u.test(match[1] ?? '')) return true
+  // A roman section number before a short title: "IV. Related Work".
+  return /^[IVX]{1,5}\.\s+\p{Lu}[\p{L}\s,:&-]{2,60}$/u.test(line.text.trim())
 }
 
 function styleKey(line: BodyLine): string {
@@ -369,10 +378,17 @@ function startsNewBlock(
     return !(/^\p{Ll}/u.test(line.text.trim()) || !terminal.test(previous.text.trim()))
   }
   if (open.kind === 'heading') {
-    return styleKey(previous) !== styleKey(line) || delta > size * 1.7
+    const headingLike = isLarge(line, metrics) || (line.bold && !metrics.boldBody)
+    return !headingLike || numberedCaps(line) || styleKey(previous) !== styleKey(line) || delta > size * 1.7
   }
   if (isLarge(line, metrics) !== isLarge(previous, metrics)) return true
-  if (isBoldLead(line, metrics) && !isBoldLead(previous, metrics) && terminal.test(previous.text)) return true
+  if (
+    isBoldLead(line, metrics) &&
+    !isBoldLead(previous, metrics) &&
+    (terminal.test(previous.text) || numberedCaps(line))
+  ) {
+    return true
+  }
   if (open.kind === 'item') {
     if (line.x0 < open.markerX - 2) return true
     const hanging = open.textX > open.markerX + 2
@@ -432,7 +448,7 @@ function settleHeading(block: Block, metrics: BodyMetrics, lang: string | undefi
   const cells = block.lines.some((line) => tableRow(line))
   // Set in bold at text size, a heading reads as words: not code, not a lone identifier.
   const code =
-    !large && (!/\p{Ll}{2}/u.test(text) || block.lines.some((line) => line.words.some((word) => word.font.monospace)))
+    !large && (/[_*<>={};]/.test(text) || block.lines.some((line) => line.words.some((word) => word.font.monospace)))
   const date = parseDateLine(text) !== null
   if (tooLong || sentence || lowerStart || noLetters || caption || date || cells || code) {
     return {kind: 'paragraph', lines: block.lines}
