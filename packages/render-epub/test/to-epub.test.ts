@@ -186,6 +186,8 @@ describe('toEpub: metadata', () => {
     const arabic = variantTrees().find((variant) => variant.name === 'arabic-rtl')!.tree
     const files = unzip((await toEpub(arabic)).value)
     expect(byName(opf(files), 'spine')[0]?.attributes['page-progression-direction']).toBe('rtl')
+    const canonical = unzip((await toEpub({...arabic, meta: {...arabic.meta, lang: 'AR-eg'}})).value)
+    expect(textOf(byName(opf(canonical), 'dc:language')[0]!)).toBe('ar-EG')
     const html = byName(parseXml(fileText(files, 'EPUB/chapter-001.xhtml')), 'html')[0]!
     expect(html.attributes).toMatchObject({lang: 'ar', 'xml:lang': 'ar', dir: 'rtl'})
     // The summary is written in English and says so.

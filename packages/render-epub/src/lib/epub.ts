@@ -62,6 +62,15 @@ function pickModified(meta: Meta, options: EpubOptions, diagnostics: Diagnostic[
   return parseIsoDate(NO_DATE)!
 }
 
+/** A language tag in its canonical case ('fr-CA', not 'FR-CA'); a tag Intl cannot read is kept as given. */
+function canonicalLang(lang: string): string {
+  try {
+    return Intl.getCanonicalLocales(lang)[0] ?? lang
+  } catch {
+    return lang
+  }
+}
+
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
 
 /**
@@ -70,7 +79,7 @@ const text = (value: unknown): string | undefined => (typeof value === 'string' 
  */
 function readMeta(raw: Meta): Meta {
   const meta: Meta = {
-    lang: raw.lang,
+    lang: canonicalLang(raw.lang),
     authors: Array.isArray(raw.authors) ? raw.authors.filter((a) => typeof a === 'string') : [],
   }
   for (const field of ['title', 'subtitle', 'publisher', 'date', 'description'] as const) {
