@@ -48,7 +48,7 @@ describe('toEpub on every tree', () => {
     if (process.env['CI']) expect([...kinds]).toEqual(expect.arrayContaining(['canonical', 'gold', 'pdf']))
   })
 
-  it('holds exactly the body text of the HTML edition', () => {
+  it('holds exactly the body text of the HTML edition', {timeout: 300_000}, () => {
     for (const edition of editions) {
       const html = splitNotes(select('main', fromHtml(toHtml(edition.tree).value) as HastRoot)!)
       const files = unzip(edition.value)
@@ -64,7 +64,7 @@ describe('toEpub on every tree', () => {
     }
   })
 
-  it('lists every print page in the page-list, in order', () => {
+  it('lists every print page in the page-list, in order', {timeout: 300_000}, () => {
     for (const edition of editions) {
       const files = unzip(edition.value)
       const list = byName(parseXml(fileText(files, 'EPUB/nav.xhtml')), 'nav').find(

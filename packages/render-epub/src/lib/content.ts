@@ -126,8 +126,8 @@ export function prepareContent(documents: ContentDocument[], options: PrepareOpt
           stringProperty(element.properties, 'ariaLabel') ??
           stringProperty(element.properties, 'title') ??
           (hastText(element).trim() || treeLabel || String(pageIndex))
-        if (!stringProperty(element.properties, 'id'))
-          element.properties['id'] = fresh(`page-${label.replace(/\s+/g, '-')}`)
+        // A label may hold anything ('3/4', 'A:1'); an id must be an XML name.
+        if (!stringProperty(element.properties, 'id')) element.properties['id'] = fresh(`page-${pageIndex}`)
         if (!hasToken(element.properties, 'epub:type', 'pagebreak')) element.properties['epub:type'] = 'pagebreak'
         facts.pages.push({label, href: `${document.href}#${stringProperty(element.properties, 'id')}`})
       } else if (element.tagName === 'section' && !targetOf(element)) {
