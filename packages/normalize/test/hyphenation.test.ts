@@ -105,3 +105,19 @@ describe('prefixes before the same vowel', () => {
     expect(new HyphenationJudge({lang: 'en', vocabulary}).decide('co', 'operation').word).toBe('cooperation')
   })
 })
+
+describe('suspended hyphens', () => {
+  it('keep the hyphen and the space before a conjunction', () => {
+    expect(new HyphenationJudge({lang: 'en'}).decide('pre', 'and')).toEqual({
+      join: false,
+      word: 'pre- and',
+      reason: 'suspended-hyphen',
+      space: true,
+    })
+    const vocabulary = collectVocabulary(['die Wärme der Netze'])
+    expect(new HyphenationJudge({lang: 'de', vocabulary}).decide('Wärme', 'und').word).toBe('Wärme- und')
+  })
+  it('join a word that only ends in a conjunction', () => {
+    expect(new HyphenationJudge({lang: 'en'}).decide('pri', 'or')).toMatchObject({join: true, word: 'prior'})
+  })
+})

@@ -10,6 +10,7 @@ export type HyphenReason =
   | 'document-compound'
   | 'document-word'
   | 'doubled-vowel'
+  | 'suspended-hyphen'
   | 'word-list-word'
   | 'word-list-compound'
   | 'pattern-break'
@@ -21,7 +22,12 @@ export interface HyphenDecision {
   /** The word as it reads after the decision: "including" or "decision-making". */
   word: string
   reason: HyphenReason
+  /** A suspended hyphen ("pre- and post-war", "Wärme- und Kältenetze") keeps the space after it. */
+  space?: boolean
 }
+
+/** Conjunctions after a suspended hyphen, in the languages Folio reads. */
+const conjunctions = new Set(['and', 'or', 'to', 'nor', 'und', 'oder', 'bis', 'sowie', 'et', 'ou', 'y', 'o', 'e'])
 
 /** Counts of the words the document uses, gathered before any decision. */
 export interface DocumentVocabulary {
@@ -162,6 +168,9 @@ export class HyphenationJudge {
     const keep = (reason: HyphenReason): HyphenDecision => ({join: false, word: kept, reason})
 
     if (hyphen === '\u00ad') return join('soft-hyphen')
+    if (conjunctions.has(rightCore.toLowerCase()) && rightCore === right && this.#suspends(leftCore, rightCore)) {
+      return {join: false, word: `${left}- ${right}`, reason: 'suspended-hyphen', space: true}
+    }
     if (!letters.test(leftCore) || !letters.test(rightCore) || digit.test(leftCore) || digit.test(rightCore)) {
       return keep('digits')
     }
@@ -193,6 +202,16 @@ export class HyphenationJudge {
     }
     if (this.#patternAllows(leftCore, rightCore)) return join('pattern-break')
     return keep('no-pattern-break')
+  }
+
+  /** A suspended hyphen follows a word of its own ("Wärme- und") and makes no word with what follows ("Pri-or"). */
+  #suspends(leftCore: string, rightCore: string): boolean {
+    if (this.#words === undefined) this.#words = wordListFor(this.lang)
+    const whole = (leftCore + rightCore).toLowerCase()
+    const left = leftCore.toLowerCase()
+    const known = (word: string) =>
+      (this.#vocabulary.words.get(word) ?? 0) > 0 || (this.#words ? isKnown(this.#words, word) : false)
+    return !known(whole) && known(left)
   }
 
   #patternAllows(leftCore: string, rightCore: string): boolean {

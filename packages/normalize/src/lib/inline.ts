@@ -107,7 +107,7 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
               place,
             )
           } else {
-            lastWord.text = `${left}-`
+            lastWord.text = `${left}${hyphen === '\u00ad' ? '-' : hyphen}`
             info(
               context,
               'hyphen-kept',
@@ -115,7 +115,7 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
               place,
             )
           }
-          piece.attached = true
+          piece.attached = decision.space !== true
         } else if (/[—]$/.test(lastWord.text) || /^[—]/.test(text)) {
           piece.attached = true
         } else {

@@ -682,12 +682,20 @@ function plain(nodes: PhrasingContent[]): string {
 }
 
 function imageOnly(layout: Layout, pages: LayoutPage[], context: Context, options: NormalizeOptions): NormalizeResult {
-  warn(
-    context,
-    'image-only-document',
-    `Unexpected document without a text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images), expected text: the edition carries page images only; run OCR to get the text`,
-    {page: pages[0]?.number ?? 1},
-  )
+  if (pages.length === 0) {
+    warn(
+      context,
+      'empty-document',
+      'Unexpected document without pages, expected at least one page: the edition is empty',
+    )
+  } else {
+    warn(
+      context,
+      'image-only-document',
+      `Unexpected document without a text layer (${pages.length} page${pages.length === 1 ? '' : 's'} of images), expected text: the edition carries page images only; run OCR to get the text`,
+      {page: pages[0]?.number ?? 1},
+    )
+  }
   const children: Root['children'] = []
   for (const page of pages) {
     children.push({type: 'pageBreak', page: page.number, label: page.label ?? String(page.number)})
