@@ -240,6 +240,16 @@ describe.runIf(haveCorpus)('hard cases', () => {
     expect([...fonts.values()].some((f) => f.italic)).toBe(true)
   })
 
+  it('Wingdings bullets become Unicode bullets; glyphs without Unicode are reported', async () => {
+    const chelsea = await layoutOf(find('chelsea'))
+    const words = allWords(chelsea).map((w) => w.text)
+    expect(words.some((w) => /[\uE000-\uF8FF]/u.test(w))).toBe(false)
+    expect(words.filter((w) => w === '▪').length).toBeGreaterThan(10)
+    const ibm = await layoutOf(find('ibm-redpaper'))
+    const unmapped = ibm.diagnostics.filter((d) => d.ruleId === 'unmapped-glyphs')
+    expect(unmapped.map((d) => [d.severity, d.place?.page])).toEqual([['warning', 3]])
+  })
+
   it('printer slugs outside the crop box are not text', async () => {
     const layout = await layoutOf(find('physical-development'))
     expect(layout.pages.flatMap((p) => p.lines).some((l) => l.text.includes('.indd'))).toBe(false)

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {cleanText, cleanWord, directionOf} from '../src/lib/unicode.js'
+import {cleanText, cleanWord, directionOf, isUnmapped, mapSymbolFont} from '../src/lib/unicode.js'
 
 describe('cleanText', () => {
   it('expands every Latin ligature presentation form', () => {
@@ -35,5 +35,27 @@ describe('presentation forms', () => {
     // ﻣﺮﺣﺒﺎ: initial meem, medial reh… as painted; the letters are مرحبا.
     expect(cleanText('\uFEE3\uFEAE\uFEA3\uFE92\uFE8E')).toBe('مرحبا')
     expect(cleanText('\uFB2A')).toBe('שׁ')
+  })
+})
+
+describe('symbol fonts', () => {
+  it('maps the private-use codes of Wingdings and Symbol to the glyphs they show', () => {
+    expect(mapSymbolFont('\uF0A7', 'Wingdings-Regular')).toBe('▪')
+    expect(mapSymbolFont('\uF0D8', 'Wingdings-Regular')).toBe('➢')
+    expect(mapSymbolFont('\uF0FC', 'Wingdings-Regular')).toBe('✔')
+    expect(mapSymbolFont('\uF0B7', 'SymbolMT')).toBe('•')
+    expect(mapSymbolFont('\uF0AE', 'SymbolMT')).toBe('→')
+  })
+
+  it('leaves other fonts and unknown codes alone', () => {
+    expect(mapSymbolFont('\uF0A7', 'Calibri')).toBe('\uF0A7')
+    expect(mapSymbolFont('\uF001', 'Wingdings')).toBe('\uF001')
+  })
+
+  it('knows glyphs without usable text', () => {
+    expect(isUnmapped('')).toBe(true)
+    expect(isUnmapped('\u0002')).toBe(true)
+    expect(isUnmapped('\uE001')).toBe(true)
+    expect(isUnmapped('a')).toBe(false)
   })
 })

@@ -7,6 +7,7 @@ import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.j
 import {openPdf, type PdfJs} from './open.js'
 import {readStructTree} from './struct.js'
 import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
+import {isUnmapped} from './unicode.js'
 import {draftsToWords, dropOverprints, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
 
 export interface ExtractOptions {
@@ -120,6 +121,19 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
         if (tree && tree.children.length > 0) {
           layoutPage.structTree = tree
           hasStructTree = true
+        }
+        const visible = glyphs.filter((g) => !g.space)
+        const unmapped = visible.filter((g) => isUnmapped(g.text))
+        if (unmapped.length >= 10 && unmapped.length > 0.02 * visible.length) {
+          const fonts = [...new Set(unmapped.map((g) => fontOf(g.fontId).name))].sort().join(', ')
+          diagnostics.push(
+            diag(
+              'unmapped-glyphs',
+              'warning',
+              `Unexpected ${unmapped.length} of ${visible.length} glyphs on page ${number} without Unicode text (font ${fonts}), expected a ToUnicode map; they were left out`,
+              number,
+            ),
+          )
         }
         if (lines.length > 0) pagesWithText++
         else {

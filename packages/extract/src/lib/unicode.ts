@@ -66,3 +66,61 @@ export function directionOf(text: string): 'ltr' | 'rtl' {
 export function isBreakingSpace(text: string): boolean {
   return text.length > 0 && /^[\s\u00A0\u2000-\u200A\u202F\u205F\u3000]+$/u.test(text)
 }
+
+/** Symbol-font codes (as pdf.js gives them, U+F0xx) of the common list and math glyphs. */
+const WINGDINGS: Record<number, string> = {
+  108: '\u25CF',
+  110: '\u25A0',
+  111: '\u25A1',
+  113: '\u2751',
+  117: '\u25C6',
+  118: '\u2756',
+  159: '\u2022',
+  167: '\u25AA',
+  168: '\u25FB',
+  216: '\u27A2',
+  232: '\u2794',
+  240: '\u21E8',
+  251: '\u2717',
+  252: '\u2714',
+  254: '\u2611',
+}
+
+const SYMBOL: Record<number, string> = {
+  45: '\u2212',
+  163: '\u2264',
+  165: '\u221E',
+  172: '\u2190',
+  173: '\u2191',
+  174: '\u2192',
+  175: '\u2193',
+  176: '\u00B0',
+  177: '\u00B1',
+  179: '\u2265',
+  180: '\u00D7',
+  183: '\u2022',
+  184: '\u00F7',
+  185: '\u2260',
+  187: '\u2248',
+  210: '\u00AE',
+  211: '\u00A9',
+  212: '\u2122',
+  215: '\u22C5',
+  224: '\u25CA',
+}
+
+/**
+ * Text of a Wingdings or Symbol font that pdf.js left in the private use area (U+F0xx, the
+ * font's own codes): the common bullets, arrows, check marks and math signs as Unicode.
+ * Other private-use characters are kept as found.
+ */
+export function mapSymbolFont(text: string, fontName: string): string {
+  const table = /wingdings/i.test(fontName) ? WINGDINGS : /symbol/i.test(fontName) ? SYMBOL : undefined
+  if (!table || !/[\uF000-\uF0FF]/.test(text)) return text
+  return text.replace(/[\uF000-\uF0FF]/g, (c) => table[(c.codePointAt(0) ?? 0) - 0xf000] ?? c)
+}
+
+/** A glyph whose text says nothing: no Unicode, a control character, private use, U+FFFD. */
+export function isUnmapped(text: string): boolean {
+  return text === '' || /^[\u0000-\u001F\u007F\uE000-\uF8FF\uFFFD]+$/u.test(text)
+}

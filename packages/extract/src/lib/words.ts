@@ -4,7 +4,7 @@
  */
 import type {PlacedGlyph} from './interpret.js'
 import type {BBox, FontStyle, Line, Word} from './types.js'
-import {cleanWord, directionOf, hasRtl} from './unicode.js'
+import {cleanWord, directionOf, hasRtl, mapSymbolFont} from './unicode.js'
 
 /** A gap wider than this many ems between two glyphs is a word space. */
 export const SPACE_GAP_EM = 0.15
@@ -365,18 +365,19 @@ export function draftsToWords(drafts: Draft[], options: WordOptions): PlacedWord
     const first = d.glyphs[0]
     const last = d.glyphs[d.glyphs.length - 1]
     if (!first || !last) continue
-    const {text, softHyphen} = cleanWord(wordText(d.glyphs))
+    const fontId = dominant(d.glyphs.map((g) => [g.fontId, g.text.length] as [string, number])) ?? first.fontId
+    const font = options.fontOf(fontId)
+    const {text, softHyphen} = cleanWord(mapSymbolFont(wordText(d.glyphs), font.name))
     if (text.trim() === '') {
       // A word of unmapped glyphs: the word after it keeps the space before it.
       if (d.spaceBefore) carrySpace = true
       continue
     }
-    const fontId = dominant(d.glyphs.map((g) => [g.fontId, g.text.length] as [string, number])) ?? first.fontId
     const size = dominant(d.glyphs.map((g) => [round(g.size), g.text.length] as [number, number])) ?? round(first.size)
     const word: Word = {
       text: text.trim(),
       bbox: roundBox(unionBox(d.glyphs.map(glyphBox))),
-      font: options.fontOf(fontId),
+      font,
       size,
     }
     const color = dominant(d.glyphs.filter((g) => g.color).map((g) => [g.color!, 1] as [string, number]))
