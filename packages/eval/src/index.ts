@@ -1,5 +1,7 @@
 export type {HeadingFact, TreeFacts} from './lib/collect.js'
 export {collect} from './lib/collect.js'
+export type {CorpusGold} from './lib/corpus.js'
+export {corpusGoldDir, defaultCorpus, listCorpusGold} from './lib/corpus.js'
 export type {EvalOptions, EvalReport, GoldDocument, SurveyDocument} from './lib/evaluate.js'
 export {evaluate} from './lib/evaluate.js'
 export type {

@@ -32,6 +32,13 @@ beforeAll(async () => {
   await writeFile(join(badArtifacts, 'bad-artifacts.pdf'), '')
   await writeFile(join(badArtifacts, 'gold.json'), toJson(gold))
   await writeFile(join(badArtifacts, 'artifacts.json'), JSON.stringify({lines: [3]}))
+  const corpusGold = join(work, 'corpus-gold', 'absent-report')
+  await mkdir(corpusGold, {recursive: true})
+  await writeFile(join(corpusGold, 'gold.json'), toJson(gold))
+  await writeFile(join(corpusGold, 'artifacts.json'), JSON.stringify(['A running head']))
+  // A folder without gold.json is no gold fixture.
+  await mkdir(join(work, 'corpus-gold', 'notes-only'), {recursive: true})
+  await writeFile(join(work, 'corpus-gold', 'notes-only', 'NOTES.md'), 'Not yet.\n')
   const noGold = join(reports, 'no-gold')
   await mkdir(noGold, {recursive: true})
   await writeFile(join(noGold, 'no-gold.pdf'), 'nothing')
@@ -59,13 +66,54 @@ describe('evaluate', {timeout: 120_000}, () => {
   })
 })
 
+describe('gold trees of corpus PDFs', {timeout: 120_000}, () => {
+  it('are skipped, not failed, when their PDF is absent', async () => {
+    const absent = join(work, 'no-such-corpus')
+    const report = await evaluate({
+      reports: join(work, 'no-reports'),
+      corpusGold: {gold: join(work, 'corpus-gold'), pdfs: absent},
+      isolate: false,
+    })
+    expect(report.gold.documents).toEqual([
+      expect.objectContaining({name: 'corpus/absent-report', skipped: 'source PDF not found'}),
+    ])
+    expect(report.gold.documents[0]?.score).toBeUndefined()
+    expect(report.gold.documents[0]?.error).toBeUndefined()
+    expect([report.gold.failed, report.gold.skipped, report.gold.total.documents]).toEqual([0, 1, 0])
+    const text = formatReport(report)
+    expect(text).toMatch(/^\| corpus\/absent-report +\| +– .*\| skipped: source PDF not found +\|$/m)
+    expect(text).toMatch(/\| total \(0 scored\) .*\| 1 skipped +\|/)
+  })
+
+  it('are scored against the PDF of their name when it is there', async () => {
+    const pdfs = join(work, 'pdfs')
+    await mkdir(pdfs, {recursive: true})
+    await writeFile(join(pdfs, 'absent-report.pdf'), 'Plain text again.\n')
+    const report = await evaluate({
+      reports: join(work, 'no-reports'),
+      corpus: pdfs,
+      corpusGold: {gold: join(work, 'corpus-gold'), pdfs},
+      isolate: false,
+    })
+    expect(report.gold.documents.map((row) => [row.name, row.skipped])).toEqual([['corpus/absent-report', undefined]])
+    expect(report.gold.documents[0]?.error).toMatch(/^not-pdf: .*absent-report\.pdf/)
+    expect(report.gold.failed).toBe(1)
+    // A PDF scored against its gold is not surveyed again.
+    expect(report.survey.documents).toEqual([])
+  })
+})
+
 // Each case spawns the pipeline: allow a slow, shared machine.
 describe('folio-eval binary', {timeout: 120_000}, () => {
   it('prints the tables, writes the JSON and exits 1 when a gold fixture fails', async () => {
     const json = join(work, 'results', 'eval.json')
-    const result = spawnSync(process.execPath, [bin, '--reports', reports, '--no-corpus', '--json', json], {
-      encoding: 'utf8',
-    })
+    const result = spawnSync(
+      process.execPath,
+      [bin, '--reports', reports, '--no-corpus', '--no-corpus-gold', '--json', json],
+      {
+        encoding: 'utf8',
+      },
+    )
     expect(result.status).toBe(1)
     expect(result.stdout).toContain('## Gold fixtures (3)')
     expect(result.stdout).toMatch(/\| document +\| heading P \| heading R \| level \|/)
@@ -80,13 +128,40 @@ describe('folio-eval binary', {timeout: 120_000}, () => {
     const json = join(work, 'results', 'only.json')
     const result = spawnSync(
       process.execPath,
-      [bin, '--reports', reports, '--no-corpus', '--only', 'not-a,no-gold', '--json', json],
+      [bin, '--reports', reports, '--no-corpus', '--no-corpus-gold', '--only', 'not-a,no-gold', '--json', json],
       {encoding: 'utf8'},
     )
     expect(result.status).toBe(1)
     const written = JSON.parse(await readFile(json, 'utf8')) as EvalReport
     expect(written.gold.documents.map((row) => row.name)).toEqual(['not-a-pdf'])
     expect(written.survey.documents.map((row) => row.name)).toEqual(['fixtures/no-gold'])
+  })
+
+  it('reports corpus gold without its PDF as skipped, and does not fail on it', async () => {
+    const json = join(work, 'results', 'skipped.json')
+    const result = spawnSync(
+      process.execPath,
+      [
+        bin,
+        '--reports',
+        reports,
+        '--corpus',
+        join(work, 'no-such-corpus'),
+        '--corpus-gold',
+        join(work, 'corpus-gold'),
+        '--json',
+        json,
+      ],
+      {encoding: 'utf8'},
+    )
+    expect(result.stdout).toContain('## Gold fixtures (4)')
+    expect(result.stdout).toMatch(/^\| corpus\/absent-report +\| .*\| skipped: source PDF not found +\|$/m)
+    expect(result.stdout).toMatch(/\| 3 failed, 1 skipped +\|/)
+    expect(result.stderr).toMatch(/corpus\/absent-report: skipped: source PDF not found/)
+    // The three bad fixtures fail the run; the skipped one adds nothing to that.
+    expect(result.status).toBe(1)
+    const written = JSON.parse(await readFile(json, 'utf8')) as EvalReport
+    expect([written.gold.failed, written.gold.skipped]).toEqual([3, 1])
   })
 
   it('exits 2 on a bad option, naming it', () => {

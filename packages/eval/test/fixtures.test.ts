@@ -142,7 +142,9 @@ describe('known-bad versions of the gold fixtures', () => {
 describe('pnpm eval on the fixtures', () => {
   it('runs the pipeline on every gold fixture and prints a scored row for each', async () => {
     const json = join(await mkdtemp(join(tmpdir(), 'folio-eval-')), 'eval.json')
-    const result = spawnSync(process.execPath, [bin, '--no-corpus', '--json', json], {encoding: 'utf8'})
+    const result = spawnSync(process.execPath, [bin, '--no-corpus', '--no-corpus-gold', '--json', json], {
+      encoding: 'utf8',
+    })
     expect(result.stderr).not.toMatch(/failed|crash/i)
     expect(result.status).toBe(0)
     const report = JSON.parse(await readFile(json, 'utf8')) as EvalReport

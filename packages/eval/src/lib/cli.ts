@@ -1,21 +1,24 @@
 import {mkdir, writeFile} from 'node:fs/promises'
-import {dirname, join, resolve} from 'node:path'
-import {fixturesDir, reportsDir} from '@folio/fixtures'
+import {dirname, resolve} from 'node:path'
+import {reportsDir} from '@folio/fixtures'
 import type {ArgsDef} from 'citty'
 import {defineCommand, parseArgs, renderUsage} from 'citty'
+import {corpusGoldDir, defaultCorpus} from './corpus.js'
 import {type EvalOptions, evaluate} from './evaluate.js'
 import {formatReport} from './report.js'
 
 /** Exit codes: 0 all gold fixtures scored, 1 a gold fixture failed or none was found, 2 bad usage. */
 export const EXIT = {ok: 0, failed: 1, usage: 2} as const
 
-/** The corpus of real PDFs beside the checkout, when there is one. */
-export const defaultCorpus = join(fixturesDir, '..', '..', 'shared', 'corpus')
-
 const args = {
   reports: {type: 'string', description: `Folder of fixture reports (default: ${reportsDir})`},
   corpus: {type: 'string', description: 'Folder of PDFs without gold to survey (default: ../shared/corpus)'},
-  'no-corpus': {type: 'boolean', description: 'Skip the corpus'},
+  'no-corpus': {type: 'boolean', description: 'Skip the survey of the corpus'},
+  'corpus-gold': {
+    type: 'string',
+    description: `Folder of gold trees for corpus PDFs, one folder per PDF (default: ${corpusGoldDir})`,
+  },
+  'no-corpus-gold': {type: 'boolean', description: 'Skip the gold trees of corpus PDFs'},
   json: {type: 'string', description: 'Write the results as JSON to this file (default: eval-results.json)'},
   timeout: {type: 'string', description: 'Seconds allowed per PDF (default: 300)'},
   only: {
@@ -67,13 +70,22 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     if (corpus !== false && parsed['no-corpus'] !== true) {
       options.corpus = typeof corpus === 'string' && corpus ? resolve(cwd, corpus) : defaultCorpus
     }
+    // The gold trees of corpus PDFs are scored against the corpus folder even when its survey is skipped.
+    const corpusGold: unknown = parsed['corpus-gold']
+    if (corpusGold !== false && parsed['no-corpus-gold'] !== true) {
+      options.corpusGold = {
+        gold: typeof corpusGold === 'string' && corpusGold ? resolve(cwd, corpusGold) : corpusGoldDir,
+        pdfs: typeof corpus === 'string' && corpus ? resolve(cwd, corpus) : defaultCorpus,
+      }
+    }
     const report = await evaluate(options)
     process.stdout.write(formatReport(report))
     const jsonPath = resolve(cwd, parsed.json ?? 'eval-results.json')
     await mkdir(dirname(jsonPath), {recursive: true})
     await writeFile(jsonPath, `${JSON.stringify(report, null, 2)}\n`)
     process.stderr.write(`Results written to ${jsonPath}\n`)
-    return report.gold.documents.length === 0 || report.gold.failed > 0 ? EXIT.failed : EXIT.ok
+    const run = report.gold.documents.length - report.gold.skipped
+    return run === 0 || report.gold.failed > 0 ? EXIT.failed : EXIT.ok
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`folio-eval: ${error.message}\n`)

@@ -5,6 +5,7 @@ import type {Root} from '@folio/ast'
 import {check, fromJson} from '@folio/ast'
 import {listReports} from '@folio/fixtures'
 import {Tinypool} from 'tinypool'
+import {listCorpusGold} from './corpus.js'
 import {type DocumentScore, score, type TotalScore, total} from './metrics.js'
 import {type FileRun, type Found, runFile} from './pipeline.js'
 
@@ -13,6 +14,12 @@ export interface EvalOptions {
   reports: string
   /** Folder of PDFs without gold to survey; absent or missing on disk: skipped. */
   corpus?: string
+  /**
+   * Gold trees for PDFs outside the checkout: `gold` holds one folder per PDF
+   * (`<name>/gold.json`), `pdfs` the PDFs (`<name>.pdf`). A gold whose PDF is
+   * missing is a skipped row, never a failure.
+   */
+  corpusGold?: {gold: string; pdfs: string}
   /** Seconds one PDF may take before it is reported as failed (isolated runs only). */
   timeout?: number
   /** Run each PDF in a worker thread, so a hang or a crash stays with that file. Default true. */
@@ -26,11 +33,14 @@ export interface EvalOptions {
 }
 
 export interface GoldDocument {
+  /** The fixture's name, or `corpus/<name>` for a gold tree of a corpus PDF. */
   name: string
   file: string
   score?: DocumentScore
   found: Found
   error?: string
+  /** Why the document was not run (its PDF is not on this machine); not a failure. */
+  skipped?: string
 }
 
 export interface SurveyDocument {
@@ -47,6 +57,8 @@ export interface EvalReport {
     total: TotalScore
     /** Documents that produced no score (the pipeline or their gold failed). */
     failed: number
+    /** Documents not run because their PDF is absent. */
+    skipped: number
   }
   survey: {
     documents: SurveyDocument[]
@@ -133,9 +145,10 @@ function makeRunner(options: EvalOptions): Runner {
 }
 
 /**
- * Runs the pipeline over every fixture report and the corpus: scores the
- * fixtures that have a gold tree, surveys the rest. One failing PDF is a row
- * with an error, never an exception.
+ * Runs the pipeline over every fixture report, the corpus gold trees and the
+ * corpus: scores the fixtures and corpus PDFs that have a gold tree, surveys
+ * the rest. One failing PDF is a row with an error, never an exception; a gold
+ * tree whose PDF is absent is a skipped row.
  */
 export async function evaluate(options: EvalOptions): Promise<EvalReport> {
   const progress = options.onProgress ?? (() => {})
@@ -154,26 +167,33 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
         progress(`${report.name}: no gold, surveyed${run.error ? ` (${run.error})` : ''}`)
         continue
       }
-      const row: GoldDocument = {name: report.name, file: run.file, found: run.found}
-      try {
-        const gold = await readGold(report.gold, report.artifacts)
-        if (run.error !== undefined) row.error = run.error
-        else if (run.tree) {
-          const artifacts = [...new Set([...gold.artifacts, ...run.furniture])]
-          row.score = score(gold.tree, run.tree, {artifacts})
-        } else row.error = 'Unexpected run without a tree'
-      } catch (error) {
-        row.error = `gold: ${(error as Error).message}`
-      }
+      const row = await scoreRow(report.name, run, report.gold, report.artifacts)
       documents.push(row)
       progress(`${report.name}: ${row.error ?? 'scored'}`)
+    }
+
+    const scoredCorpus = new Set<string>()
+    if (options.corpusGold !== undefined) {
+      for (const entry of listCorpusGold(options.corpusGold.gold, options.corpusGold.pdfs)) {
+        const name = `corpus/${entry.name}`
+        if (!wanted(entry.name)) continue
+        if (!entry.present) {
+          documents.push({name, file: `${entry.name}.pdf`, found: blankFound(), skipped: 'source PDF not found'})
+          progress(`${name}: skipped: source PDF not found (${entry.pdf})`)
+          continue
+        }
+        const row = await scoreRow(name, await runner.run(entry.pdf), entry.gold, entry.artifacts)
+        documents.push(row)
+        scoredCorpus.add(`${entry.name}.pdf`)
+        progress(`${name}: ${row.error ?? 'scored'}`)
+      }
     }
 
     if (options.corpus === undefined) corpus.skipped = 'no corpus folder given'
     else if (!existsSync(options.corpus)) corpus.skipped = `${options.corpus} not found`
     else {
       const files = (await readdir(options.corpus))
-        .filter((file) => file.toLowerCase().endsWith('.pdf') && wanted(file))
+        .filter((file) => file.toLowerCase().endsWith('.pdf') && wanted(file) && !scoredCorpus.has(file))
         .sort()
       for (const file of files) {
         const run = await runner.run(join(options.corpus, file))
@@ -185,10 +205,37 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
     await runner.close()
   }
   const scores = documents.flatMap((row) => (row.score ? [row.score] : []))
+  const skipped = documents.filter((row) => row.skipped !== undefined).length
   return {
-    gold: {dir: options.reports, documents, total: total(scores), failed: documents.length - scores.length},
+    gold: {
+      dir: options.reports,
+      documents,
+      total: total(scores),
+      failed: documents.length - scores.length - skipped,
+      skipped,
+    },
     survey: {documents: survey, corpus},
   }
+}
+
+async function scoreRow(
+  name: string,
+  run: FileRun,
+  goldPath: string,
+  artifactsPath: string | undefined,
+): Promise<GoldDocument> {
+  const row: GoldDocument = {name, file: run.file, found: run.found}
+  try {
+    const gold = await readGold(goldPath, artifactsPath)
+    if (run.error !== undefined) row.error = run.error
+    else if (run.tree) {
+      const artifacts = [...new Set([...gold.artifacts, ...run.furniture])]
+      row.score = score(gold.tree, run.tree, {artifacts})
+    } else row.error = 'Unexpected run without a tree'
+  } catch (error) {
+    row.error = `gold: ${(error as Error).message}`
+  }
+  return row
 }
 
 function surveyRow(name: string, run: FileRun): SurveyDocument {

@@ -41,6 +41,7 @@ export const surveyColumns = [
 /** The gold table: one row per document and a total row (ratios pooled, counts summed). */
 export function goldTable(report: EvalReport): string {
   const rows = report.gold.documents.map((row) => {
+    if (row.skipped !== undefined) return [row.name, '–', '–', '–', '–', '–', '–', '–', '–', `skipped: ${row.skipped}`]
     if (!row.score) return [row.name, '–', '–', '–', '–', '–', '–', '–', '–', `failed: ${oneLine(row.error ?? '')}`]
     const s = row.score
     const notes: string[] = []
@@ -69,7 +70,12 @@ export function goldTable(report: EvalReport): string {
     String(sum.brokenWords),
     String(sum.overJoins),
     String(sum.artifactLeaks),
-    report.gold.failed > 0 ? `${report.gold.failed} failed` : '',
+    [
+      report.gold.failed > 0 ? `${report.gold.failed} failed` : '',
+      report.gold.skipped > 0 ? `${report.gold.skipped} skipped` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
   ])
   return markdownTable([goldColumns, ...rows], {align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']})
 }
