@@ -157,7 +157,21 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
             number,
           ),
         )
-        pages.push({number, width: 0, height: 0, rotation: 0, lines: [], links: [], images: []})
+        let view: ReturnType<NonNullable<typeof page>['getViewport']> | undefined
+        try {
+          view = page?.getViewport({scale: 1})
+        } catch {
+          view = undefined
+        }
+        pages.push({
+          number,
+          width: view ? Math.round(view.width * 100) / 100 : 0,
+          height: view ? Math.round(view.height * 100) / 100 : 0,
+          rotation: page?.rotate ?? 0,
+          lines: [],
+          links: [],
+          images: [],
+        })
       } finally {
         page?.cleanup()
       }

@@ -511,9 +511,20 @@ export function splitAtGutters(drafts: LineDraft[]): LineDraft[] {
   })
   if (gaps.length < GUTTER_SUPPORT) return drafts
   const cuts = new Map<number, number[]>()
+  // Sorted by start, so each gap is only compared with the gaps that can overlap it.
+  const sorted = [...gaps].sort((a, b) => a.x0 - b.x0)
+  const widest = Math.max(...gaps.map((g) => g.x1 - g.x0))
   for (const g of gaps) {
     const lines = new Set<number>([g.line])
-    for (const o of gaps) {
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (sorted[mid]!.x0 < g.x0 - widest) lo = mid + 1
+      else hi = mid
+    }
+    for (let k = lo; k < sorted.length && sorted[k]!.x0 < g.x1; k++) {
+      const o = sorted[k]!
       if (o.line === g.line) continue
       const overlap = Math.min(g.x1, o.x1) - Math.max(g.x0, o.x0)
       if (overlap >= Math.min(6, 0.5 * (g.x1 - g.x0))) lines.add(o.line)
