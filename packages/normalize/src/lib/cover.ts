@@ -145,7 +145,12 @@ export function readCover(lines: BodyLine[], docLang: string, furniture: string[
   const free = ordered.filter((line) => !used.has(line) && !scriptOf(line.text) && !isContactLine(line.text))
   const repeated = (line: BodyLine) => furnitureKeys.has(clean(line.text).toLowerCase())
   const named = (line: BodyLine) => organisation.test(line.text) && line.text.length < 120
-  const publisherLine = free.find((line) => named(line) && repeated(line)) ?? free.find(named) ?? free.find(repeated)
+  // A running line alone names the publisher when it reads as a name: a few words, no numbers.
+  const nameLike = (line: BodyLine) => !/\p{N}/u.test(line.text) && line.text.trim().split(/\s+/).length <= 6
+  const publisherLine =
+    free.find((line) => named(line) && repeated(line)) ??
+    free.find(named) ??
+    free.find((line) => repeated(line) && nameLike(line))
   if (publisherLine) {
     meta.publisher = mixedCase(clean(publisherLine.text), furniture.map(clean))
     used.add(publisherLine)

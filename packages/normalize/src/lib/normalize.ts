@@ -132,7 +132,11 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   const firstPage = pages[0]
   const removed = new Set<BodyLine>()
   const firstLines = firstPage ? (linesByPage.get(firstPage.number) ?? []) : []
-  const isCover = firstPage !== undefined && looksLikeCover(firstLines, metrics.size, pages.length)
+  // A first page that is the contents page is no cover.
+  const firstIsContents =
+    firstPage !== undefined &&
+    findContents([{page: firstPage.number, lines: firstLines}]).some((item) => item.page === firstPage.number)
+  const isCover = firstPage !== undefined && !firstIsContents && looksLikeCover(firstLines, metrics.size, pages.length)
   const block = firstPage && !isCover ? titleBlock(firstLines, metrics) : []
   if (firstPage && (isCover || block.length > 0)) {
     const coverLines = isCover ? firstLines : block
