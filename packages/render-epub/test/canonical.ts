@@ -118,9 +118,14 @@ export function canonicalTree(): Root {
         u.heading(1, [u.text('Prospects')]),
         u.pageBreak(5, '5'),
         u.paragraph([u.text('The alliance will last as long as its members see the same threats.')]),
-        u.aside('colophon', [u.paragraph([u.text('Institute for Regional Studies, 1 Example Street.')])]),
+        u.aside('callout', [u.paragraph([u.text('Call-out: the members meet again in 2025.')])]),
       ]),
       u.footnoteDefinition('n1', [u.paragraph([u.text('An earlier version appeared in 2023.')])], {label: '1'}),
+      u.pageBreak(6, '6'),
+      u.aside('colophon', [
+        u.paragraph([u.text('Institute for Regional Studies, 1 Example Street.')]),
+        u.paragraph([u.link('mailto:office@example.org', [u.text('office@example.org')])]),
+      ]),
     ],
   )
 }

@@ -49,7 +49,11 @@ describe('toEpub: the container', () => {
       'EPUB/chapter-001.xhtml',
       'EPUB/chapter-002.xhtml',
       'EPUB/chapter-003.xhtml',
+      'EPUB/colophon.xhtml',
     ])
+    const colophon = byName(parseXml(fileText(files, 'EPUB/colophon.xhtml')), 'section')[0]!
+    expect(colophon.attributes).toMatchObject({'epub:type': 'colophon', role: 'doc-colophon', 'aria-label': 'Colophon'})
+    expect(textOf(colophon)).toContain('Institute for Regional Studies, 1 Example Street.')
   })
 })
 
@@ -140,7 +144,7 @@ describe('toEpub: metadata', () => {
     )
     expect(metaValues(files, 'schema:accessibilityHazard')).toEqual(['none'])
     const [summary] = metaValues(files, 'schema:accessibilitySummary')
-    expect(summary).toContain('A page list marks where 4 pages of the print edition begin')
+    expect(summary).toContain('A page list marks where 5 pages of the print edition begin')
     expect(summary).toContain(
       'Its 3 sections (with 1 sub-section) are marked up with headings and listed in a nested table of contents',
     )
@@ -223,7 +227,7 @@ describe('toEpub: navigation', () => {
     ])
 
     const pages = byName(byType('page-list'), 'a')
-    expect(pages.map((a) => textOf(a))).toEqual(['2', '3', '4', '5'])
+    expect(pages.map((a) => textOf(a))).toEqual(['2', '3', '4', '5', '6'])
     for (const link of [...byName(tocList, 'a'), ...pages]) {
       const [file, fragment] = String(link.attributes['href']).split('#')
       expect(ids(files, `EPUB/${file}`).has(fragment!), String(link.attributes['href'])).toBe(true)

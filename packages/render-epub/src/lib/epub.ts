@@ -1,5 +1,6 @@
 import type {Diagnostic, Meta, Root, Translation} from '@folio/ast'
 import type {ElementContent, Root as HastRoot} from 'hast'
+import {h} from 'hastscript'
 import {accessibilityMetadata, type EditionInventory} from './accessibility.js'
 import {splitChapters} from './chapters.js'
 import {containerXml} from './container.js'
@@ -171,7 +172,8 @@ export function buildEpub(tree: Root, options: EpubOptions, renderer: HtmlRender
     })
   }
 
-  const documents: ContentDocument[] = splitChapters(tree).map((chapter, index) => {
+  const {chapters, colophon} = splitChapters(tree)
+  const documents: ContentDocument[] = chapters.map((chapter, index) => {
     const hast = renderer.toHast({...tree, children: chapter.nodes}, diagnostics)
     const number = String(index + 1).padStart(3, '0')
     return {
@@ -182,8 +184,22 @@ export function buildEpub(tree: Root, options: EpubOptions, renderer: HtmlRender
       body: hast.children as ElementContent[],
     }
   })
+  if (colophon.length > 0) {
+    const hast = renderer.toHast({...tree, children: colophon}, diagnostics)
+    // The colophon's boxes become one section, named as such, in a back-matter document of its own.
+    const inner = (hast.children as ElementContent[]).flatMap((child) =>
+      child.type === 'element' && child.tagName === 'aside' ? child.children : [child],
+    )
+    documents.push({
+      id: 'colophon',
+      href: 'colophon.xhtml',
+      title: labels.colophon,
+      bodyType: 'backmatter',
+      body: [h('section', {'epub:type': 'colophon', role: 'doc-colophon', ariaLabel: labels.colophon}, inner)],
+    })
+  }
   const facts = prepareContent(documents, {diagnostics, pageLabels: pageLabels(tree), backlinks: renderer.backlinks})
-  for (const document of documents) document.title = plainTitle(document.body) ?? title
+  for (const document of documents) document.title ||= plainTitle(document.body) ?? title
 
   const sections = tree.children.filter((child) => child.type === 'section').length
   let subsections = 0

@@ -6,6 +6,7 @@ export interface Labels {
   titlePage: string
   start: string
   notes: string
+  colophon: string
 }
 
 const labels: Record<string, Labels> = {
@@ -16,6 +17,7 @@ const labels: Record<string, Labels> = {
     titlePage: 'Title page',
     start: 'Start of content',
     notes: 'Notes',
+    colophon: 'Colophon',
   },
   fr: {
     contents: 'Table des matières',
@@ -24,6 +26,7 @@ const labels: Record<string, Labels> = {
     titlePage: 'Page de titre',
     start: 'Début du contenu',
     notes: 'Notes',
+    colophon: 'Colophon',
   },
   de: {
     contents: 'Inhalt',
@@ -32,6 +35,7 @@ const labels: Record<string, Labels> = {
     titlePage: 'Titelseite',
     start: 'Beginn des Inhalts',
     notes: 'Anmerkungen',
+    colophon: 'Impressum',
   },
   es: {
     contents: 'Índice',
@@ -40,6 +44,7 @@ const labels: Record<string, Labels> = {
     titlePage: 'Portada',
     start: 'Inicio del contenido',
     notes: 'Notas',
+    colophon: 'Colofón',
   },
 }
 
