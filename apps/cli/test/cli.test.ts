@@ -181,7 +181,7 @@ describe('folio convert', () => {
     for (const shard of ['1/2', '2/2']) {
       const {code} = folio(['convert', '*.pdf', '--out', `out-${shard[0]}`, '--to', 'json', '--shard', shard], dir)
       expect(code).toBe(0)
-      seen.push(...readdirSync(join(dir, `out-${shard[0]}`)).filter((f) => f.endsWith('.json')))
+      seen.push(...readdirSync(join(dir, `out-${shard[0]}`)).filter((f) => f.endsWith('.json') && !f.startsWith('.')))
     }
     expect(seen.sort()).toEqual(names.map((n) => `${n}.json`))
   })
