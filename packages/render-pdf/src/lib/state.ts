@@ -2,6 +2,7 @@ import type {Content, Diagnostic, Source} from '@folio/ast'
 import type PDFDocument from 'pdfkit'
 import {type Face, type Family, face, isArabic, isNeutral, isRtl, type Style} from './fonts.js'
 import {type Geometry, type Typography, typography} from './geometry.js'
+import {memoizeShaping} from './shaping.js'
 
 type Doc = InstanceType<typeof PDFDocument>
 type StructElement = PDFKit.PDFStructureElement
@@ -357,6 +358,7 @@ export class State {
   useFace(pieceFace: Face, size: number): void {
     // pdfkit caches a font by the key it was first opened with: always the file's path.
     this.doc.font(pieceFace.path).fontSize(size)
+    memoizeShaping((this.doc as unknown as {_font: unknown})._font)
   }
 
   /**
