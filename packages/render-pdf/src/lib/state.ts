@@ -423,19 +423,27 @@ export class State {
       const chars = [...piece.text]
       let start = 0
       while (start < chars.length) {
-        let end = start
-        let width = 0
-        let lastBreak = -1
-        while (end < chars.length) {
-          const next = this.measure(chars.slice(start, end + 1).join(''), piece.face, piece.size)
-          if (next > limit() && end > start) break
-          width = next
-          if (/[/\-–—_.?&=]/.test(chars[end] ?? '')) lastBreak = end + 1
-          end++
+        // The longest prefix that fits (at least one character), found by halves: a prefix
+        // is never narrower than a shorter one, so this is the first prefix that overflows,
+        // less one, without shaping every prefix in turn.
+        const fits = (count: number) =>
+          this.measure(chars.slice(start, start + count).join(''), piece.face, piece.size) <= limit()
+        let low = 1
+        let high = chars.length - start
+        if (!fits(high)) {
+          while (high - low > 1) {
+            const middle = (low + high) >>> 1
+            if (fits(middle)) low = middle
+            else high = middle
+          }
+          high = low
         }
+        let end = start + high
+        let lastBreak = -1
+        for (let at = start; at < end; at++) if (/[/\-–—_.?&=]/.test(chars[at] ?? '')) lastBreak = at + 1
         if (end < chars.length && lastBreak > start) end = lastBreak
         const text = chars.slice(start, end).join('')
-        width = this.measure(text, piece.face, piece.size)
+        const width = this.measure(text, piece.face, piece.size)
         out.push({...piece, text, width})
         start = end
       }
