@@ -130,7 +130,14 @@ function isLarge(line: BodyLine, metrics: BodyMetrics): boolean {
 
 function isBoldLead(line: BodyLine, metrics: BodyMetrics): boolean {
   if (Math.abs(line.size - metrics.size) >= metrics.size * 0.12) return false
-  return (line.bold && !metrics.boldBody) || numberedCaps(line)
+  return (line.bold && !metrics.boldBody) || italicLead(line, metrics) || numberedCaps(line)
+}
+
+/** A short line set wholly in italic in upright running text: a run-in title ("Elastic Stop Nut"). */
+function italicLead(line: BodyLine, metrics: BodyMetrics): boolean {
+  if (!line.italic || metrics.italicBody) return false
+  const text = line.text.trim()
+  return text.split(/\s+/).length <= 8 && /^\p{Lu}/u.test(text) && !/[.,;:!?]$/.test(text)
 }
 
 /** "I. INTRODUCTION", "2.1 METHODS": a numbered line in capitals, the way journals set their headings. */
@@ -378,7 +385,7 @@ function startsNewBlock(
     return !(/^\p{Ll}/u.test(line.text.trim()) || !terminal.test(previous.text.trim()))
   }
   if (open.kind === 'heading') {
-    const headingLike = isLarge(line, metrics) || (line.bold && !metrics.boldBody)
+    const headingLike = isLarge(line, metrics) || (line.bold && !metrics.boldBody) || italicLead(line, metrics)
     return !headingLike || numberedCaps(line) || styleKey(previous) !== styleKey(line) || delta > size * 1.7
   }
   if (isLarge(line, metrics) !== isLarge(previous, metrics)) return true

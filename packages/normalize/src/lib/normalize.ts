@@ -3,6 +3,7 @@ import type {
   Blockquote,
   Depth,
   Diagnostic,
+  Figure,
   FlowContent,
   FootnoteDefinition,
   Heading,
@@ -19,12 +20,13 @@ import type {
   TocEntry,
 } from '@folio/ast'
 import {AST_VERSION} from '@folio/ast'
-import type {Layout, LayoutPage, OutlineItem} from '@folio/extract'
+import type {BBox, Layout, LayoutPage, OutlineItem} from '@folio/extract'
 import {franc} from 'franc-min'
 import {detectArtifacts} from './artifacts.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
+import {figureRegions, isFigureLabel, regionOfCaption} from './figures.js'
 import {findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
@@ -244,7 +246,19 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     list.push(note)
     notesByPage.set(note.page, list)
   }
-  const bodyLines = remaining.filter((line) => !footnotes.lines.has(line))
+  // Callout labels inside a drawing belong to the drawing.
+  const regions = new Map(pages.map((page) => [page.number, figureRegions(page)]))
+  const bodyLines = remaining.filter((line) => {
+    if (footnotes.lines.has(line)) return false
+    if (!isFigureLabel(line, regions.get(line.page.number) ?? [])) return true
+    info(
+      context,
+      'figure-label-dropped',
+      `Unexpected text “${line.text.trim()}” inside a figure, expected running text: left to the figure`,
+      source(line.page.number, [line.line.bbox]),
+    )
+    return false
+  })
   const blocks = buildBlocks(bodyLines, {
     metrics,
     knownHeadings,
@@ -254,7 +268,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   })
   resolveHeadingDepths(blocks, metrics)
 
-  const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve})
+  const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions})
   const children: Root['children'] = []
   if (toc) children.push(toc)
   children.push(...flow)
@@ -406,6 +420,8 @@ interface AssembleOptions {
   judge: HyphenationJudge
   lang: string
   resolveNote: (page: number, label: string) => string | null
+  /** Drawings on each page, to pair captions with. */
+  regions: Map<number, BBox[]>
 }
 
 function noteNode(note: Note, options: AssembleOptions): FootnoteDefinition {
@@ -490,7 +506,7 @@ interface OpenList {
   pattern: string
 }
 
-type BuiltNode = Heading | ListItem | Blockquote | Paragraph | FootnoteDefinition[] | null
+type BuiltNode = Heading | ListItem | Blockquote | Paragraph | Figure | FootnoteDefinition[] | null
 
 function buildNode(block: Block, options: AssembleOptions): BuiltNode {
   switch (block.kind) {
@@ -519,6 +535,22 @@ function buildNode(block: Block, options: AssembleOptions): BuiltNode {
     case 'paragraph': {
       const children = dropSameScriptSpans(buildInline(block.lines, options), options.lang)
       if (children.length === 0) return null
+      const page = block.lines[0]!.page.number
+      const text = block.lines.map((line) => line.text).join(' ')
+      const region = captionEntry.test(text.trim())
+        ? regionOfCaption(block.lines, options.regions.get(page) ?? [])
+        : null
+      if (region) {
+        // A caption beside a drawing: the two make a figure.
+        return {
+          type: 'figure',
+          children: [
+            {type: 'image', data: {source: source(page, [region])}},
+            {type: 'caption', children},
+          ],
+          data: {source: source(page, [region, ...block.lines.map((line) => line.line.bbox)])},
+        }
+      }
       return {
         type: 'paragraph',
         children,
@@ -533,7 +565,7 @@ function buildNode(block: Block, options: AssembleOptions): BuiltNode {
   }
 }
 
-function referencesIn(node: Heading | ListItem | Blockquote | Paragraph, out: string[] = []): string[] {
+function referencesIn(node: Heading | ListItem | Blockquote | Paragraph | Figure, out: string[] = []): string[] {
   for (const child of node.children as Array<{type: string; identifier?: string; children?: unknown[]}>) {
     if (child.type === 'footnoteReference' && child.identifier) out.push(child.identifier)
     else if (Array.isArray(child.children)) referencesIn(child as unknown as Paragraph, out)
@@ -582,7 +614,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     pendingBreaks = []
     pendingNotes = []
   }
-  const notesFor = (node: Heading | ListItem | Blockquote | Paragraph, block: Block): FootnoteDefinition[] => {
+  const notesFor = (node: Heading | ListItem | Blockquote | Paragraph | Figure, block: Block): FootnoteDefinition[] => {
     const out: FootnoteDefinition[] = []
     const pages = blockPages(block)
     for (const id of referencesIn(node)) {
