@@ -309,6 +309,8 @@ function findQuotes(blocks: Block[], metrics: BodyMetrics): Block[] {
   for (const block of paragraphs) {
     const page = block.lines[0]!.page
     if (block.lines.some((line) => line.page !== page)) continue
+    // A caption set in under its drawing is no quotation.
+    if (captionEntry.test(block.lines[0]!.text.trim())) continue
     const [left, right] = extent(block.lines)
     const around = (byPage.get(page) ?? []).filter((other) => {
       if (other === block) return false

@@ -36,8 +36,9 @@ export function figureRegions(page: LayoutPage): BBox[] {
 }
 
 /** Short lines set inside a drawing (callout labels) belong to it, not to the running text. */
-export function isFigureLabel(line: BodyLine, regions: BBox[]): boolean {
-  if (line.text.length > 60) return false
+export function isFigureLabel(line: BodyLine, regions: BBox[], bodySize: number): boolean {
+  // Labels are short and set smaller than the text around the drawing.
+  if (line.text.length > 60 || line.size >= bodySize * 0.95) return false
   const cx = (line.x0 + line.x1) / 2
   const cy = (line.top + line.bottom) / 2
   return regions.some((box) => cx > box[0] && cx < box[2] && cy > box[1] && cy < box[3])

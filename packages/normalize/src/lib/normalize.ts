@@ -250,7 +250,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   const regions = new Map(pages.map((page) => [page.number, figureRegions(page)]))
   const bodyLines = remaining.filter((line) => {
     if (footnotes.lines.has(line)) return false
-    if (!isFigureLabel(line, regions.get(line.page.number) ?? [])) return true
+    if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size)) return true
     info(
       context,
       'figure-label-dropped',
