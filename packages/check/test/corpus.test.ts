@@ -1,12 +1,7 @@
-import {spawnSync} from 'node:child_process'
-import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {existsSync, readFileSync} from 'node:fs'
 import {fileURLToPath} from 'node:url'
-import type {Root} from '@folio/ast'
 import {describe, expect, it} from 'vitest'
-import {toPdf} from '../src/index.js'
-import {checkPdfUa, formatFailures} from './pdfua.js'
+import {checkPdf, formatFailures} from '../src/index.js'
 
 // The shared corpus sits beside the repository: <repo>/../shared/corpus.
 const corpus = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url))
@@ -14,20 +9,23 @@ const present = existsSync(corpus)
 if (!present && process.env.CI) throw new Error(`The shared corpus is required in CI, expected it at ${corpus}`)
 if (!present) console.warn(`skipping corpus checks: no corpus at ${corpus}`)
 
+const read = (file: string) => new Uint8Array(readFileSync(corpus + file))
+
 async function rules(file: string): Promise<string[]> {
-  const checked = await checkPdfUa(new Uint8Array(readFileSync(corpus + file)))
-  return [...new Set(checked.failures.map((failure) => failure.rule))].sort()
+  const result = await checkPdf(read(file))
+  return [...new Set(result.failures.map((failure) => failure.rule))].sort()
 }
 
-describe.skipIf(!present)('the PDF/UA-1 checker on PDFs nobody here made', () => {
+describe.skipIf(!present)('checkPdf on PDFs nobody here made', () => {
   it('passes the PDF Association reference files', async () => {
     for (const file of [
       'pdfua-reference-barrierefreie-pdf-chapter-de-tagged.pdf',
       'pdfua-reference-textbook-chapter-physical-development-tagged.pdf',
     ]) {
-      const checked = await checkPdfUa(new Uint8Array(readFileSync(corpus + file)))
-      expect(formatFailures(checked.failures), file).toBe('')
-      expect(checked.roots.length, file).toBeGreaterThan(0)
+      const result = await checkPdf(read(file))
+      expect(formatFailures(result.failures), file).toBe('')
+      expect(result.passed, file).toBe(true)
+      expect(result.structure.length, file).toBeGreaterThan(0)
     }
   })
 
@@ -44,8 +42,8 @@ describe.skipIf(!present)('the PDF/UA-1 checker on PDFs nobody here made', () =>
         'link-contents',
       ]),
     )
-    const checked = await checkPdfUa(new Uint8Array(readFileSync(corpus + file)))
-    const content = checked.failures.filter((failure) => failure.rule === 'content-marked')
+    const result = await checkPdf(read(file))
+    const content = result.failures.filter((failure) => failure.rule === 'content-marked')
     expect(content.map((failure) => failure.page)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
   })
 
@@ -56,35 +54,40 @@ describe.skipIf(!present)('the PDF/UA-1 checker on PDFs nobody here made', () =>
       'xmp-pdfuaid',
     ])
     expect(await rules('crs-r46991-economic-development-administration-overview.pdf')).toEqual(
-      expect.arrayContaining(['font-embedded', 'heading-skip', 'link-contents', 'xmp-pdfuaid']),
+      expect.arrayContaining(['font-embedded', 'heading-skip', 'figure-alt', 'xmp-pdfuaid']),
     )
+    expect(await rules('chelsea-plan-directeur-transport-actif-2021-fr.pdf')).toEqual(
+      expect.arrayContaining(['link-tag', 'table-structure', 'figure-alt']),
+    )
+  })
+
+  it('counts elements of one unknown type once, at the first page it appears on', async () => {
+    const result = await checkPdf(read('cancer-council-understanding-breast-cancer-booklet.pdf'))
+    const types = result.failures.filter((failure) => failure.rule === 'struct-type')
+    expect(new Set(types.map((failure) => failure.message)).size).toBe(types.length)
+    expect(types.find((failure) => failure.message.includes('/_6._Glossary_Definit'))).toMatchObject({
+      page: 70,
+      message: expect.stringContaining('(165 elements)'),
+    })
   })
 
   it('reports an encrypted file instead of crashing', async () => {
     expect(await rules('dmca-copyright-office-summary-1998-encrypted.pdf')).toEqual(['encrypted'])
   })
-})
 
-describe('the check-pdf script', () => {
-  const script = fileURLToPath(new URL('check-pdf.ts', import.meta.url))
-  const run = (...files: string[]) => spawnSync(process.execPath, [script, ...files], {encoding: 'utf8'})
-
-  it('passes Folio’s edition of the report (exit 0) and prints a usage error without files (exit 2)', async () => {
-    const tree = JSON.parse(readFileSync(new URL('fixtures/report.json', import.meta.url), 'utf8')) as Root
-    const path = join(mkdtempSync(join(tmpdir(), 'folio-check-')), 'report.pdf')
-    writeFileSync(path, (await toPdf(tree)).value)
-    const result = run(path)
-    expect(result.stdout).toBe(`${path}: passes; 9 pages\n`)
-    expect(result.status).toBe(0)
-    const usage = run()
-    expect(usage.status).toBe(2)
-    expect(usage.stderr).toContain('Usage: check-pdf')
-  })
-
-  it.skipIf(!present)('fails a file that breaks rules (exit 1), naming each rule', () => {
-    const result = run(`${corpus}faa-amt-general-handbook-sample-page.pdf`)
-    expect(result.status).toBe(1)
-    expect(result.stdout).toContain('lang: Catalog has no /Lang (Matterhorn 11-001)')
-    expect(result.stdout).toContain('fails 3 rules (lang, xmp-pdfuaid, display-doc-title); 1 pages')
+  it('reads every corpus file to a verdict without throwing', async () => {
+    for (const file of readFileSync(`${corpus}MANIFEST.tsv`, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split('\t')[0])
+      .filter((name): name is string => Boolean(name))) {
+      const result = await checkPdf(read(file), {file})
+      expect(result.file).toBe(file)
+      expect(result.passed, file).toBe(file.startsWith('pdfua-reference-'))
+      expect(
+        result.failures.some((failure) => failure.rule === 'unreadable' || failure.rule === 'limit'),
+        file,
+      ).toBe(false)
+    }
   })
 })

@@ -3,6 +3,7 @@ import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import type {Content, Root} from '@folio/ast'
+import {checkPdf, formatFailures} from '@folio/check'
 import {extract} from '@folio/extract'
 import {listReports} from '@folio/fixtures'
 import {normalize} from '@folio/normalize'
@@ -10,7 +11,6 @@ import {describe, expect, it} from 'vitest'
 import {toPdf} from '../src/index.js'
 import {expectedBlocks} from './expected.js'
 import {layoutReport} from './layout.js'
-import {checkPdfUa, formatFailures} from './pdfua.js'
 import {blocks, markedText} from './read-back.js'
 
 const reports = listReports().filter((report) => report.gold)
@@ -71,7 +71,7 @@ describe('every fixture report’s edition', () => {
         const {value, diagnostics} = await toPdf(tree, {pageSize})
         expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([])
 
-        const checked = await checkPdfUa(value)
+        const checked = await checkPdf(value)
         expect(formatFailures(checked.failures)).toBe('')
 
         // Through the structure tree: headings, paragraphs, list labels and items, notes, links.

@@ -1,5 +1,5 @@
 /** Typesetting faults read back from a tagged PDF: headings left alone, widows and orphans. */
-import type {Checked, StructNode} from './pdfua.js'
+import type {CheckResult, StructElement} from '@folio/check'
 import {baselines} from './read-back.js'
 
 export interface LayoutReport {
@@ -13,15 +13,15 @@ export interface LayoutReport {
   captionsApart: string[]
 }
 
-export function layoutReport(checked: Checked, texts: Map<string, string>): LayoutReport {
-  const pagesOf = (node: StructNode): number[] =>
+export function layoutReport(checked: CheckResult, texts: Map<string, string>): LayoutReport {
+  const pagesOf = (node: StructElement): number[] =>
     node.children.flatMap((child) => ('mcid' in child ? [child.page ?? 0] : 'role' in child ? pagesOf(child) : []))
-  const flat: StructNode[] = []
-  const visit = (node: StructNode) => {
+  const flat: StructElement[] = []
+  const visit = (node: StructElement) => {
     if (/^(H\d|P|Title|Figure|Caption|Table)$/.test(node.role)) flat.push(node)
     else for (const child of node.children) if ('role' in child) visit(child)
   }
-  for (const root of checked.roots) visit(root)
+  for (const root of checked.structure) visit(root)
   const report: LayoutReport = {strandedHeadings: [], shortParts: [], crossing: 0, captionsApart: []}
   for (const [index, block] of flat.entries()) {
     const next = flat[index + 1]
@@ -37,7 +37,7 @@ export function layoutReport(checked: Checked, texts: Map<string, string>): Layo
   for (const block of flat) {
     if (block.role !== 'P') continue
     const counts = new Map<number, number[]>()
-    const gather = (node: StructNode) => {
+    const gather = (node: StructElement) => {
       for (const child of node.children) {
         if ('mcid' in child) {
           const page = child.page ?? 0

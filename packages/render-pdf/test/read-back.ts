@@ -5,9 +5,8 @@
 import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
-import {PDFDict, PDFHexString, PDFName, type PDFObject, PDFRef, PDFString} from 'pdf-lib'
+import type {CheckResult, StructElement} from '@folio/check'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
-import {type Checked, type StructNode, textOf} from './pdfua.js'
 
 const require = createRequire(import.meta.url)
 const standardFontDataUrl = `${pathToFileURL(join(dirname(require.resolve('pdfjs-dist/package.json')), 'standard_fonts')).href}/`
@@ -68,27 +67,23 @@ export interface Block {
 const blockRoles = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Lbl', 'Caption', 'Title', 'Code'])
 
 /** Flatten the structure tree into blocks (headings, paragraphs, list labels) with their text. */
-export function blocks(checked: Checked, texts: Map<string, string>): Block[] {
+export function blocks(checked: CheckResult, texts: Map<string, string>): Block[] {
   const out: Block[] = []
-  const {pdf} = checked
-  const text = (node: StructNode, block: Block): string => {
-    const actual = textOf(lookup(pdf, node.dict.get(PDFName.of('ActualText'))))
-    const lang = textOf(lookup(pdf, node.dict.get(PDFName.of('Lang'))))
+  const text = (node: StructElement, block: Block): string => {
+    const actual = node.actualText
+    const lang = node.lang
     if (lang && node.role === 'Span') block.langs.push(lang)
     let value = ''
     for (const child of node.children) {
       if ('mcid' in child) value += texts.get(`${child.page}:${child.mcid}`) ?? ''
       else if ('annotation' in child) {
-        const action = child.annotation.get(PDFName.of('A'))
-        const dict = lookup(pdf, action)
-        const uri = dict instanceof PDFDict ? lookup(pdf, dict.get(PDFName.of('URI'))) : undefined
-        const target = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined
+        const target = child.annotation.uri
         if (target && block.links.at(-1) !== target) block.links.push(target)
       } else value += text(child, block)
     }
     return actual ?? value
   }
-  const visit = (node: StructNode) => {
+  const visit = (node: StructElement) => {
     if (blockRoles.has(node.role)) {
       const block: Block = {role: node.role, text: '', links: [], langs: []}
       block.text = text(node, block).replace(/\s+/g, ' ').trim()
@@ -97,10 +92,6 @@ export function blocks(checked: Checked, texts: Map<string, string>): Block[] {
     }
     for (const child of node.children) if ('role' in child) visit(child)
   }
-  for (const root of checked.roots) visit(root)
+  for (const root of checked.structure) visit(root)
   return out
-}
-
-function lookup(pdf: Checked['pdf'], value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? pdf.context.lookup(value) : value
 }

@@ -3,39 +3,19 @@
  * PDF/UA-1 profile and the Matterhorn Protocol state them), over any PDF,
  * with pdf-lib reading the objects. Each failure names its rule and page.
  */
-import {
-  decodePDFRawStream,
-  PDFArray,
-  PDFBool,
-  PDFDict,
-  PDFDocument,
-  PDFHexString,
-  PDFName,
-  PDFNumber,
-  type PDFObject,
-  PDFRawStream,
-  PDFRef,
-  PDFStream,
-  PDFString,
-} from 'pdf-lib'
+import {PDFBool, type PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRef} from 'pdf-lib'
+import {painting, tokens} from './content.js'
+import {dictOf, get, LimitError, listOf, lookup, nameOf, streamBytes, textOf} from './objects.js'
+import {ruleById} from './rules.js'
+import type {AnnotationRef, CheckOptions, CheckResult, Failure, MarkedContentRef, StructElement} from './types.js'
 
-export interface Failure {
-  /** Rule id, with the Matterhorn checkpoint it follows. */
-  rule: string
-  page?: number
-  message: string
-}
+/** Structure elements read at most; deeper or larger trees are reported, not walked. */
+export const MAX_STRUCT_ELEMENTS = 500_000
+export const MAX_STRUCT_DEPTH = 256
+const MAX_FORM_DEPTH = 16
+const MAX_ROLE_HOPS = 32
 
-export interface StructNode {
-  role: string
-  /** The role after the role map. */
-  standard: string
-  dict: PDFDict
-  page?: number
-  children: Array<StructNode | {mcid: number; page?: number} | {annotation: PDFDict; page?: number}>
-}
-
-const standardTypes = new Set([
+const standardTypes: ReadonlySet<string> = new Set([
   'Document',
   'Part',
   'Art',
@@ -87,154 +67,214 @@ const standardTypes = new Set([
   'Form',
 ])
 
-export class Checked {
+/** What the checks share: the document, the failures so far, and the objects behind the public tree. */
+class State {
   readonly failures: Failure[] = []
-  roots: StructNode[] = []
-  pageOf = new Map<string, number>()
+  structure: StructElement[] = []
+  readonly pageOf = new Map<string, number>()
   /** The page each annotation is listed on. */
-  annotationPage = new Map<PDFDict, number>()
+  readonly annotationPage = new Map<PDFDict, number>()
+  readonly dictOf = new WeakMap<StructElement, PDFDict>()
+  readonly annotationOf = new WeakMap<AnnotationRef, PDFDict>()
   readonly pdf: PDFDocument
   constructor(pdf: PDFDocument) {
     this.pdf = pdf
   }
   fail(rule: string, message: string, page?: number): void {
-    const failure: Failure = {rule, message}
+    const known = ruleById.get(rule)
+    const cite = known && known.matterhorn !== '—' ? ` (Matterhorn ${known.matterhorn})` : ''
+    const failure: Failure = {rule, message: `${message}${cite}`}
     if (page !== undefined) failure.page = page
     this.failures.push(failure)
   }
 }
 
-function lookup(pdf: PDFDocument, value: PDFObject | undefined): PDFObject | undefined {
-  return value instanceof PDFRef ? pdf.context.lookup(value) : value
+function result(
+  options: CheckOptions | undefined,
+  pages: number,
+  failures: Failure[],
+  structure: StructElement[],
+): CheckResult {
+  const out: CheckResult = {passed: failures.length === 0, pages, failures, structure}
+  if (options?.file !== undefined) out.file = options.file
+  return out
 }
 
-function dictOf(pdf: PDFDocument, value: PDFObject | undefined): PDFDict | undefined {
-  const found = lookup(pdf, value)
-  if (found instanceof PDFDict) return found
-  if (found instanceof PDFStream) return found.dict
-  return undefined
+function failed(options: CheckOptions | undefined, rule: string, message: string): CheckResult {
+  return result(options, 0, [{rule, message}], [])
 }
 
-function get(pdf: PDFDocument, dict: PDFDict | undefined, key: string): PDFObject | undefined {
-  return dict ? lookup(pdf, dict.get(PDFName.of(key))) : undefined
-}
-
-export function textOf(value: PDFObject | undefined): string | undefined {
-  if (value instanceof PDFString || value instanceof PDFHexString) return value.decodeText()
-  return undefined
-}
-
-function nameOf(value: PDFObject | undefined): string | undefined {
-  return value instanceof PDFName ? value.decodeText() : undefined
-}
-
-function streamBytes(stream: PDFObject | undefined): Uint8Array | undefined {
-  if (stream instanceof PDFRawStream) return decodePDFRawStream(stream).decode()
-  return undefined
-}
-
-/** Check a PDF against the PDF/UA-1 rules a machine can decide. */
-export async function checkPdfUa(data: Uint8Array): Promise<Checked> {
-  const pdf = await PDFDocument.load(data, {ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false})
-  const checked = new Checked(pdf)
-  if (pdf.isEncrypted) {
-    checked.fail('encrypted', 'File is encrypted: its content cannot be read to check it')
-    return checked
+/**
+ * Check a PDF against the PDF/UA-1 rules a machine can decide. Never throws
+ * on the file's content: a file that is no PDF, is damaged or encrypted, or
+ * asks for more work than the bounds allow fails with a rule saying so.
+ */
+export async function checkPdf(data: Uint8Array, options?: CheckOptions): Promise<CheckResult> {
+  if (!(data instanceof Uint8Array)) throw new TypeError('Unexpected data, expected a Uint8Array')
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 1024))
+  if (!head.includes('%PDF-')) {
+    const start = JSON.stringify(head.slice(0, 16))
+    return failed(
+      options,
+      'not-pdf',
+      data.length === 0
+        ? 'Unexpected empty file, expected a PDF'
+        : `Unexpected content starting ${start}, expected a PDF (a %PDF- header)`,
+    )
   }
+  let pdf: PDFDocument
   try {
-    check(checked)
+    pdf = await PDFDocument.load(data, {ignoreEncryption: true, updateMetadata: false, throwOnInvalidObject: false})
   } catch (error) {
-    checked.fail('unreadable', `File cannot be read to the end: ${(error as Error).message}`)
+    return failed(options, 'unreadable', `Unexpected damage, expected a readable PDF: ${(error as Error).message}`)
   }
-  return checked
+  const state = new State(pdf)
+  if (pdf.isEncrypted) {
+    state.fail('encrypted', 'Unexpected encryption, expected content that can be read to check it')
+    return result(options, pdf.getPageCount(), state.failures, [])
+  }
+  let pages = 0
+  try {
+    pages = pdf.getPageCount()
+    check(state)
+  } catch (error) {
+    if (error instanceof LimitError) state.fail('limit', error.message)
+    else state.fail('unreadable', `Unexpected damage, expected a readable PDF: ${(error as Error).message}`)
+  }
+  return result(options, pages, state.failures, state.structure)
 }
 
-function check(checked: Checked): void {
-  const {pdf} = checked
+function check(state: State): void {
+  const {pdf} = state
   const catalog = pdf.catalog
   const pages = pdf.getPages()
   for (const [index, page] of pages.entries()) {
-    checked.pageOf.set(page.ref.toString(), index + 1)
-    const annots = lookup(pdf, page.node.get(PDFName.of('Annots')))
-    for (const item of annots instanceof PDFArray ? annots.asArray() : []) {
+    state.pageOf.set(page.ref.toString(), index + 1)
+    for (const item of listOf(pdf, page.node.get(PDFName.of('Annots')))) {
       const annotation = dictOf(pdf, item)
-      if (annotation) checked.annotationPage.set(annotation, index + 1)
+      if (annotation) state.annotationPage.set(annotation, index + 1)
     }
   }
 
-  // 06: metadata, 07: dictionary
   const markInfo = dictOf(pdf, catalog.get(PDFName.of('MarkInfo')))
   const marked = get(pdf, markInfo, 'Marked')
   if (!(marked instanceof PDFBool && marked.asBoolean()))
-    checked.fail('marked', 'Catalog /MarkInfo /Marked is not true (Matterhorn 01-002)')
+    state.fail('marked', 'Unexpected catalog without /MarkInfo /Marked true, expected a tagged PDF')
   const suspects = get(pdf, markInfo, 'Suspects')
   if (suspects instanceof PDFBool && suspects.asBoolean())
-    checked.fail('suspects', '/MarkInfo /Suspects is true (Matterhorn 01-002)')
+    state.fail('suspects', 'Unexpected /MarkInfo /Suspects true, expected false or none')
 
   const lang = textOf(get(pdf, catalog, 'Lang'))
-  if (!lang?.trim()) checked.fail('lang', 'Catalog has no /Lang (Matterhorn 11-001)')
+  if (!lang?.trim()) state.fail('lang', 'Unexpected catalog without /Lang, expected the document language')
 
-  const metadata = streamBytes(get(pdf, catalog, 'Metadata'))
+  const metadata = streamBytes(pdf, catalog.get(PDFName.of('Metadata')))
   const xmp = metadata ? new TextDecoder().decode(metadata) : ''
-  if (!xmp) checked.fail('xmp', 'Catalog has no XMP /Metadata stream (Matterhorn 06-001)')
-  const part = /pdfuaid:part(?:>\s*|="\s*)(\d+)/.exec(xmp)?.[1]
-  if (part !== '1') checked.fail('xmp-pdfuaid', 'XMP has no pdfuaid:part 1 (Matterhorn 06-002)')
+  if (!xmp) state.fail('xmp', 'Unexpected catalog without XMP /Metadata, expected a metadata stream')
+  const part = /pdfuaid:part(?:>\s*|\s*=\s*["']\s*)(\d+)/.exec(xmp)?.[1]
+  if (part !== '1') {
+    state.fail('xmp-pdfuaid', `Unexpected ${part ? `pdfuaid:part ${part}` : 'XMP without pdfuaid:part'}, expected 1`)
+  }
   const title = /<dc:title>[\s\S]*?<rdf:li[^>]*>([^<]+)<\/rdf:li>/.exec(xmp)?.[1]
-  if (!title?.trim()) checked.fail('title', 'XMP has no dc:title (Matterhorn 06-003)')
+  if (!title?.trim()) state.fail('title', 'Unexpected XMP without dc:title, expected the document title')
   const preferences = dictOf(pdf, catalog.get(PDFName.of('ViewerPreferences')))
   const display = get(pdf, preferences, 'DisplayDocTitle')
   if (!(display instanceof PDFBool && display.asBoolean())) {
-    checked.fail('display-doc-title', '/ViewerPreferences /DisplayDocTitle is not true (Matterhorn 07-001)')
+    state.fail(
+      'display-doc-title',
+      `Unexpected ${display instanceof PDFBool ? '/DisplayDocTitle false' : 'viewer preferences without /DisplayDocTitle'}, expected /DisplayDocTitle true`,
+    )
   }
 
-  // 01: structure tree
   const treeRoot = dictOf(pdf, catalog.get(PDFName.of('StructTreeRoot')))
   if (!treeRoot) {
-    checked.fail('struct-tree', 'Catalog has no /StructTreeRoot (Matterhorn 01-006)')
+    state.fail('struct-tree', 'Unexpected catalog without /StructTreeRoot, expected a structure tree')
   } else {
     if (!get(pdf, treeRoot, 'ParentTree'))
-      checked.fail('parent-tree', 'Structure tree has no /ParentTree (Matterhorn 01-006)')
+      state.fail('parent-tree', 'Unexpected structure tree without /ParentTree, expected one')
     const roleMap = dictOf(pdf, treeRoot.get(PDFName.of('RoleMap')))
-    checked.roots = walkStructure(checked, treeRoot, roleMap)
-    if (checked.roots.length === 0) checked.fail('struct-tree', 'Structure tree is empty (Matterhorn 01-006)')
-    checkStructure(checked)
+    checkRoleMap(state, roleMap)
+    state.structure = walkStructure(state, treeRoot, roleMap)
+    if (state.structure.length === 0) state.fail('struct-tree', 'Unexpected empty structure tree, expected elements')
+    checkStructure(state)
   }
 
-  // Content: all marked as structure or artifact; fonts embedded with Unicode maps.
   const fontsSeen = new Set<string>()
   for (const [index, page] of pages.entries()) {
     const number = index + 1
     const resources = dictOf(pdf, page.node.get(PDFName.of('Resources')))
-    checkContent(checked, page.node, resources, number)
-    checkFonts(checked, resources, number, fontsSeen, new Set())
-    const annots = lookup(pdf, page.node.get(PDFName.of('Annots')))
-    if (annots instanceof PDFArray && annots.size() > 0) {
-      if (nameOf(get(pdf, page.node, 'Tabs')) !== 'S') {
-        checked.fail('tabs', 'Page with annotations has no /Tabs /S (Matterhorn 28-002)', number)
-      }
-      for (const item of annots.asArray()) {
-        const annot = dictOf(pdf, item)
-        if (!annot) continue
-        const subtype = nameOf(get(pdf, annot, 'Subtype'))
-        if (subtype === 'Popup') continue
-        const structParent = get(pdf, annot, 'StructParent')
-        if (!(structParent instanceof PDFNumber)) {
-          checked.fail('annot-tagged', `${subtype} annotation without /StructParent (Matterhorn 28-002)`, number)
-        }
-        if (subtype === 'Link' && !textOf(get(pdf, annot, 'Contents'))?.trim()) {
-          checked.fail('link-contents', 'Link annotation without /Contents (Matterhorn 28-008)', number)
-        }
-      }
+    checkContent(state, page.node, resources, number)
+    checkFonts(state, resources, number, fontsSeen, new Set(), 0)
+    const annots = listOf(pdf, page.node.get(PDFName.of('Annots')))
+    if (annots.length === 0) continue
+    const tabs = nameOf(get(pdf, page.node, 'Tabs'))
+    if (tabs !== 'S') {
+      state.fail(
+        'tabs',
+        `Unexpected ${tabs ? `/Tabs /${tabs}` : 'page with annotations without /Tabs'}, expected /Tabs /S`,
+        number,
+      )
+    }
+    const untagged = new Map<string, number>()
+    let withoutContents = 0
+    for (const item of annots) {
+      const annot = dictOf(pdf, item)
+      if (!annot) continue
+      const subtype = nameOf(get(pdf, annot, 'Subtype')) ?? 'untyped'
+      if (subtype === 'Popup') continue
+      if (!(get(pdf, annot, 'StructParent') instanceof PDFNumber))
+        untagged.set(subtype, (untagged.get(subtype) ?? 0) + 1)
+      if (subtype === 'Link' && !textOf(get(pdf, annot, 'Contents'))?.trim()) withoutContents++
+    }
+    for (const [subtype, count] of untagged) {
+      state.fail(
+        'annot-tagged',
+        `Unexpected ${count} ${subtype} ${count === 1 ? 'annotation' : 'annotations'} without /StructParent, expected each in the structure tree`,
+        number,
+      )
+    }
+    if (withoutContents > 0) {
+      state.fail(
+        'link-contents',
+        `Unexpected ${withoutContents} Link ${withoutContents === 1 ? 'annotation' : 'annotations'} without /Contents, expected a description`,
+        number,
+      )
     }
   }
 }
 
-function walkStructure(checked: Checked, root: PDFDict, roleMap: PDFDict | undefined): StructNode[] {
-  const {pdf} = checked
+function checkRoleMap(state: State, roleMap: PDFDict | undefined): void {
+  const {pdf} = state
+  for (const [key] of roleMap?.entries() ?? []) {
+    const from = key.decodeText()
+    if (standardTypes.has(from)) {
+      const to = nameOf(get(pdf, roleMap, from))
+      if (to !== from)
+        state.fail('role-map-standard', `Unexpected role map of standard /${from} to /${to}, expected none`)
+      continue
+    }
+    const seen = new Set([from])
+    let current = from
+    for (let hop = 0; hop < MAX_ROLE_HOPS && !standardTypes.has(current); hop++) {
+      const next = nameOf(get(pdf, roleMap, current))
+      if (!next) break
+      if (seen.has(next)) {
+        state.fail('role-map-circular', `Unexpected circular role map from /${from} back to /${next}, expected a chain`)
+        break
+      }
+      seen.add(next)
+      current = next
+    }
+  }
+}
+
+function walkStructure(state: State, root: PDFDict, roleMap: PDFDict | undefined): StructElement[] {
+  const {pdf} = state
   const seen = new Set<PDFObject>()
+  let count = 0
+  let tooDeep = false
   const standardOf = (role: string): string => {
     let current = role
-    for (let hop = 0; hop < 10 && !standardTypes.has(current); hop++) {
+    for (let hop = 0; hop < MAX_ROLE_HOPS && !standardTypes.has(current); hop++) {
       const next = nameOf(get(pdf, roleMap, current))
       if (!next) break
       current = next
@@ -242,21 +282,38 @@ function walkStructure(checked: Checked, root: PDFDict, roleMap: PDFDict | undef
     return current
   }
   const pageNumber = (value: PDFObject | undefined): number | undefined =>
-    value instanceof PDFRef ? checked.pageOf.get(value.toString()) : undefined
-  const visit = (value: PDFObject | undefined, inheritedPage: number | undefined): StructNode | undefined => {
+    value instanceof PDFRef ? state.pageOf.get(value.toString()) : undefined
+  const visit = (
+    value: PDFObject | undefined,
+    inherited: number | undefined,
+    depth: number,
+  ): StructElement | undefined => {
     const dict = dictOf(pdf, value)
     if (!dict || seen.has(dict)) return undefined
+    if (depth > MAX_STRUCT_DEPTH) {
+      tooDeep = true
+      return undefined
+    }
+    if (++count > MAX_STRUCT_ELEMENTS)
+      throw new LimitError(`Unexpected structure tree over ${MAX_STRUCT_ELEMENTS} elements, expected fewer`)
     seen.add(dict)
     const role = nameOf(get(pdf, dict, 'S')) ?? ''
-    const page = pageNumber(dict.get(PDFName.of('Pg'))) ?? inheritedPage
-    const node: StructNode = {role, standard: standardOf(role), dict, children: []}
+    const page = pageNumber(dict.get(PDFName.of('Pg'))) ?? inherited
+    const node: StructElement = {role, standard: standardOf(role), children: []}
     if (page !== undefined) node.page = page
-    const kids = lookup(pdf, dict.get(PDFName.of('K')))
-    const list = kids instanceof PDFArray ? kids.asArray() : kids ? [kids] : []
-    for (const kid of list) {
+    const lang = textOf(get(pdf, dict, 'Lang'))
+    if (lang !== undefined) node.lang = lang
+    const alt = textOf(get(pdf, dict, 'Alt'))
+    if (alt !== undefined) node.alt = alt
+    const actualText = textOf(get(pdf, dict, 'ActualText'))
+    if (actualText !== undefined) node.actualText = actualText
+    state.dictOf.set(node, dict)
+    for (const kid of listOf(pdf, dict.get(PDFName.of('K')))) {
       const resolved = lookup(pdf, kid)
       if (resolved instanceof PDFNumber) {
-        node.children.push(page === undefined ? {mcid: resolved.asNumber()} : {mcid: resolved.asNumber(), page})
+        const ref: MarkedContentRef = {mcid: resolved.asNumber()}
+        if (page !== undefined) ref.page = page
+        node.children.push(ref)
         continue
       }
       const kidDict = dictOf(pdf, kid)
@@ -266,44 +323,66 @@ function walkStructure(checked: Checked, root: PDFDict, roleMap: PDFDict | undef
       if (type === 'MCR') {
         const mcid = get(pdf, kidDict, 'MCID')
         if (mcid instanceof PDFNumber) {
-          node.children.push(kidPage === undefined ? {mcid: mcid.asNumber()} : {mcid: mcid.asNumber(), page: kidPage})
+          const ref: MarkedContentRef = {mcid: mcid.asNumber()}
+          if (kidPage !== undefined) ref.page = kidPage
+          node.children.push(ref)
         }
       } else if (type === 'OBJR') {
         const annotation = dictOf(pdf, kidDict.get(PDFName.of('Obj')))
-        if (annotation) node.children.push(kidPage === undefined ? {annotation} : {annotation, page: kidPage})
+        if (!annotation) continue
+        const ref: AnnotationRef = {annotation: {}}
+        const subtype = nameOf(get(pdf, annotation, 'Subtype'))
+        if (subtype !== undefined) ref.annotation.subtype = subtype
+        const contents = textOf(get(pdf, annotation, 'Contents'))
+        if (contents !== undefined) ref.annotation.contents = contents
+        const uri = textOf(get(pdf, dictOf(pdf, annotation.get(PDFName.of('A'))), 'URI'))
+        if (uri !== undefined) ref.annotation.uri = uri
+        if (kidPage !== undefined) ref.page = kidPage
+        state.annotationOf.set(ref, annotation)
+        node.children.push(ref)
       } else {
-        const child = visit(kid, page)
+        const child = visit(kid, page, depth + 1)
         if (child) node.children.push(child)
       }
     }
     return node
   }
-  const top = lookup(pdf, root.get(PDFName.of('K')))
-  const list = top instanceof PDFArray ? top.asArray() : top ? [top] : []
-  return list.map((kid) => visit(kid, undefined)).filter((node): node is StructNode => node !== undefined)
+  const top = listOf(pdf, root.get(PDFName.of('K')))
+    .map((kid) => visit(kid, undefined, 0))
+    .filter((node): node is StructElement => node !== undefined)
+  if (tooDeep) state.fail('limit', `Unexpected structure tree deeper than ${MAX_STRUCT_DEPTH}, expected shallower`)
+  return top
 }
 
-function* nodes(list: readonly StructNode[]): Generator<StructNode> {
-  for (const node of list) {
+/** The elements of a tree in document order, without recursion. */
+function* elements(roots: readonly StructElement[]): Generator<StructElement> {
+  const stack = [...roots].reverse()
+  for (let node = stack.pop(); node; node = stack.pop()) {
     yield node
-    yield* nodes(node.children.filter((child): child is StructNode => 'role' in child))
+    for (let index = node.children.length - 1; index >= 0; index--) {
+      const child = node.children[index]
+      if (child && 'role' in child) stack.push(child)
+    }
   }
 }
 
-function checkStructure(checked: Checked): void {
-  const {pdf} = checked
+function checkStructure(state: State): void {
+  const {pdf} = state
   let previousLevel = 0
   let firstHeading = true
   let plainH = false
   let numberedH = false
-  for (const node of nodes(checked.roots)) {
-    const kinds = node.children.filter((child): child is StructNode => 'role' in child).map((child) => child.standard)
+  const unknownTypes = new Map<string, {count: number; page: number | undefined}>()
+  const figuresWithoutAlt = new Map<number | undefined, number>()
+  for (const node of elements(state.structure)) {
+    const kinds = node.children
+      .filter((child): child is StructElement => 'role' in child)
+      .map((child) => child.standard)
     if (!standardTypes.has(node.standard)) {
-      checked.fail(
-        'struct-type',
-        `Structure type /${node.role} is neither standard nor role-mapped to one (Matterhorn 02-001)`,
-        node.page,
-      )
+      const seen = unknownTypes.get(node.role) ?? {count: 0, page: node.page}
+      seen.count++
+      seen.page ??= node.page
+      unknownTypes.set(node.role, seen)
     }
     const heading = /^H([1-6])$/.exec(node.standard)
     if (node.standard === 'H') plainH = true
@@ -311,11 +390,11 @@ function checkStructure(checked: Checked): void {
       numberedH = true
       const level = Number(heading[1])
       if (firstHeading && level !== 1)
-        checked.fail('heading-first', `First heading is H${level}, not H1 (Matterhorn 14-002)`, node.page)
+        state.fail('heading-first', `Unexpected first heading H${level}, expected H1`, node.page)
       if (level > previousLevel + 1 && !firstHeading) {
-        checked.fail(
+        state.fail(
           'heading-skip',
-          `Heading H${level} follows H${previousLevel}, skipping a level (Matterhorn 14-003)`,
+          `Unexpected H${level} after H${previousLevel}, expected at most H${previousLevel + 1}`,
           node.page,
         )
       }
@@ -323,172 +402,137 @@ function checkStructure(checked: Checked): void {
       previousLevel = level
     }
     if (node.standard === 'L' && kinds.some((kind) => !['LI', 'L', 'Caption'].includes(kind))) {
-      checked.fail(
-        'list-structure',
-        `L contains ${kinds.join(', ')}, expected LI (Matterhorn 15-xxx, ISO 32000-1 14.8.4.3.3)`,
-        node.page,
-      )
+      state.fail('list-structure', `Unexpected ${kinds.join(', ')} in L, expected LI`, node.page)
     }
     if (node.standard === 'LI' && kinds.some((kind) => !['Lbl', 'LBody'].includes(kind))) {
-      checked.fail('list-structure', `LI contains ${kinds.join(', ')}, expected Lbl and LBody`, node.page)
+      state.fail('list-structure', `Unexpected ${kinds.join(', ')} in LI, expected Lbl and LBody`, node.page)
     }
     if (node.standard === 'TR' && kinds.some((kind) => !['TH', 'TD'].includes(kind))) {
-      checked.fail(
-        'table-structure',
-        `TR contains ${kinds.join(', ')}, expected TH and TD (Matterhorn 15-001)`,
-        node.page,
-      )
+      state.fail('table-structure', `Unexpected ${kinds.join(', ')} in TR, expected TH and TD`, node.page)
     }
-    if (node.standard === 'Figure') {
-      const alt = textOf(get(pdf, node.dict, 'Alt')) ?? textOf(get(pdf, node.dict, 'ActualText'))
-      if (!alt?.trim()) checked.fail('figure-alt', 'Figure without /Alt (Matterhorn 13-004)', node.page)
+    if (node.standard === 'Figure' && !(node.alt ?? node.actualText)?.trim()) {
+      figuresWithoutAlt.set(node.page, (figuresWithoutAlt.get(node.page) ?? 0) + 1)
     }
-    if (node.standard === 'Note' && !textOf(get(pdf, node.dict, 'ID'))) {
-      checked.fail('note-id', 'Note without /ID (Matterhorn 19-003)', node.page)
+    if (node.standard === 'Note' && !textOf(get(pdf, state.dictOf.get(node), 'ID'))) {
+      state.fail('note-id', 'Unexpected Note without /ID, expected one', node.page)
     }
     for (const child of node.children) {
       if (!('annotation' in child)) continue
-      const onPage = checked.annotationPage.get(child.annotation)
+      const annotation = state.annotationOf.get(child)
+      const onPage = annotation ? state.annotationPage.get(annotation) : undefined
       if (child.page !== undefined && onPage !== undefined && onPage !== child.page) {
-        checked.fail(
+        state.fail(
           'objr-page',
-          `Annotation reference names page ${child.page}, but the annotation is on page ${onPage}`,
+          `Unexpected annotation reference to page ${child.page}, expected page ${onPage} where the annotation is`,
           onPage,
         )
       }
-      const subtype = nameOf(get(pdf, child.annotation, 'Subtype'))
-      if (subtype === 'Link' && node.standard !== 'Link') {
-        checked.fail(
-          'link-tag',
-          `Link annotation inside /${node.role}, expected a Link element (Matterhorn 28-011)`,
-          child.page,
-        )
+      if (child.annotation.subtype === 'Link' && node.standard !== 'Link') {
+        state.fail('link-tag', `Unexpected Link annotation in /${node.role}, expected a Link element`, child.page)
       }
     }
   }
-  if (plainH && numberedH) checked.fail('heading-mixed', 'Both H and H1–H6 are used (Matterhorn 14-007)')
-}
-
-/** Content-stream tokens: enough of the syntax to follow marked content and painting operators. */
-function* tokens(bytes: Uint8Array): Generator<{type: 'op' | 'operand'; value: string}> {
-  const text = new TextDecoder('latin1').decode(bytes)
-  let index = 0
-  const length = text.length
-  const isWhite = (char: string) => /[\s\0]/.test(char)
-  const isDelimiter = (char: string) => '()<>[]{}/%'.includes(char)
-  while (index < length) {
-    const char = text[index] ?? ''
-    if (isWhite(char)) {
-      index++
-    } else if (char === '%') {
-      while (index < length && text[index] !== '\n' && text[index] !== '\r') index++
-    } else if (char === '(') {
-      let depth = 0
-      const start = index
-      for (; index < length; index++) {
-        const c = text[index]
-        if (c === '\\') index++
-        else if (c === '(') depth++
-        else if (c === ')' && --depth === 0) break
-      }
-      index++
-      yield {type: 'operand', value: text.slice(start, index)}
-    } else if (char === '<' && text[index + 1] === '<') {
-      index += 2
-      yield {type: 'operand', value: '<<'}
-    } else if (char === '>' && text[index + 1] === '>') {
-      index += 2
-      yield {type: 'operand', value: '>>'}
-    } else if (char === '<') {
-      const end = text.indexOf('>', index)
-      yield {type: 'operand', value: text.slice(index, end + 1)}
-      index = end + 1
-    } else if ('[]{}'.includes(char)) {
-      index++
-      yield {type: 'operand', value: char}
-    } else if (char === '/') {
-      const start = index++
-      while (index < length && !isWhite(text[index] ?? '') && !isDelimiter(text[index] ?? '')) index++
-      yield {type: 'operand', value: text.slice(start, index)}
-    } else {
-      const start = index
-      while (index < length && !isWhite(text[index] ?? '') && !isDelimiter(text[index] ?? '')) index++
-      if (index === start) index++
-      const word = text.slice(start, index)
-      if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) || word === 'true' || word === 'false' || word === 'null') {
-        yield {type: 'operand', value: word}
-      } else if (word === 'ID') {
-        // Inline image data: skip to EI.
-        const end = text.indexOf('EI', index)
-        index = end < 0 ? length : end + 2
-        yield {type: 'op', value: 'EI'}
-      } else {
-        yield {type: 'op', value: word}
-      }
-    }
+  // One failure per unknown type, at its first page: a file may hold thousands of such elements.
+  for (const [role, {count, page}] of unknownTypes) {
+    state.fail(
+      'struct-type',
+      `Unexpected structure type /${role || '(none)'} (${count} ${count === 1 ? 'element' : 'elements'}), expected a standard type or one role-mapped to it`,
+      page,
+    )
   }
+  for (const [page, count] of figuresWithoutAlt) {
+    state.fail(
+      'figure-alt',
+      `Unexpected ${count} ${count === 1 ? 'Figure' : 'Figures'} without /Alt, expected an alternative text`,
+      page,
+    )
+  }
+  if (plainH && numberedH) state.fail('heading-mixed', 'Unexpected H beside H1–H6, expected one kind of heading')
 }
 
-const painting = new Set(['Tj', 'TJ', "'", '"', 'f', 'F', 'f*', 'S', 's', 'B', 'B*', 'b', 'b*', 'Do', 'sh', 'EI'])
-
-function contentBytes(pdf: PDFDocument, value: PDFObject | undefined): Uint8Array[] {
-  const resolved = lookup(pdf, value)
-  if (resolved instanceof PDFArray) return resolved.asArray().flatMap((item) => contentBytes(pdf, item))
-  const bytes = streamBytes(resolved)
-  return bytes ? [bytes] : []
+function contentStreams(state: State, value: PDFObject | undefined): Uint8Array[] {
+  return listOf(state.pdf, value).flatMap((item) => {
+    const bytes = streamBytes(state.pdf, item)
+    return bytes ? [bytes] : []
+  })
 }
 
-/** Painting operators outside marked content that is structure (MCID) or an artifact. */
-function checkContent(
-  checked: Checked,
-  node: PDFDict,
-  resources: PDFDict | undefined,
-  page: number,
-  form = false,
-): void {
-  const {pdf} = checked
-  const streams = form ? [] : contentBytes(pdf, node.get(PDFName.of('Contents')))
+/** Painting operators outside marked content that is structure (MCID) or an artifact; artifacts and tags nested. */
+function checkContent(state: State, node: PDFDict, resources: PDFDict | undefined, page: number): void {
+  const {pdf} = state
+  let streams: Uint8Array[]
+  try {
+    streams = contentStreams(state, node.get(PDFName.of('Contents')))
+  } catch (error) {
+    if (error instanceof LimitError) throw error
+    state.fail('unreadable', `Unexpected damaged content stream: ${(error as Error).message}`, page)
+    return
+  }
+  const properties = dictOf(pdf, resources?.get(PDFName.of('Properties')))
   let untagged = 0
+  let artifactInTagged = 0
+  let taggedInArtifact = 0
   // A page's content streams are one stream: marked content may open in one and close in the next.
-  const stack: boolean[] = []
+  const stack: Array<'artifact' | 'tagged' | 'other'> = []
   for (const bytes of streams) {
     let operands: string[] = []
     for (const token of tokens(bytes)) {
       if (token.type === 'operand') {
-        operands.push(token.value)
+        if (operands.length < 64) operands.push(token.value)
         continue
       }
       const op = token.value
       if (op === 'BMC' || op === 'BDC') {
         const tag = operands[0] ?? ''
-        const covered = tag === '/Artifact' || (op === 'BDC' && operands.includes('/MCID'))
-        stack.push(covered || stack.some(Boolean))
+        let tagged = op === 'BDC' && operands.includes('/MCID')
+        const named = operands[1]
+        if (op === 'BDC' && !tagged && named?.startsWith('/')) {
+          tagged = get(pdf, dictOf(pdf, properties?.get(PDFName.of(named.slice(1)))), 'MCID') instanceof PDFNumber
+        }
+        const kind = tag === '/Artifact' ? 'artifact' : tagged ? 'tagged' : 'other'
+        if (kind === 'artifact' && stack.includes('tagged')) artifactInTagged++
+        if (kind === 'tagged' && stack.includes('artifact')) taggedInArtifact++
+        if (stack.length < 1024) stack.push(kind)
       } else if (op === 'EMC') {
         stack.pop()
-      } else if (painting.has(op) && !stack.some(Boolean)) {
+      } else if (painting.has(op) && !stack.some((kind) => kind !== 'other')) {
         untagged++
       }
       operands = []
     }
   }
   if (untagged > 0) {
-    checked.fail(
+    state.fail(
       'content-marked',
-      `${untagged} painting operators outside tagged content or artifacts (Matterhorn 01-005)`,
+      `Unexpected ${untagged} painting operators outside tagged content, expected each tagged or an artifact`,
       page,
     )
   }
-  void resources
+  if (artifactInTagged > 0) {
+    state.fail(
+      'artifact-nesting',
+      `Unexpected ${artifactInTagged} artifacts inside tagged content, expected none`,
+      page,
+    )
+  }
+  if (taggedInArtifact > 0) {
+    state.fail(
+      'artifact-nesting',
+      `Unexpected ${taggedInArtifact} tagged sequences inside artifacts, expected none`,
+      page,
+    )
+  }
 }
 
 function checkFonts(
-  checked: Checked,
+  state: State,
   resources: PDFDict | undefined,
   page: number,
   seen: Set<string>,
   forms: Set<PDFObject>,
+  depth: number,
 ): void {
-  const {pdf} = checked
+  const {pdf} = state
   const fonts = dictOf(pdf, resources?.get(PDFName.of('Font')))
   for (const [, value] of fonts?.entries() ?? []) {
     const key = value.toString()
@@ -499,22 +543,21 @@ function checkFonts(
     const subtype = nameOf(get(pdf, font, 'Subtype'))
     const name = nameOf(get(pdf, font, 'BaseFont')) ?? subtype ?? 'font'
     if (subtype === 'Type3') continue
-    const descendant =
-      subtype === 'Type0' ? dictOf(pdf, (get(pdf, font, 'DescendantFonts') as PDFArray | undefined)?.get(0)) : font
+    const descendant = subtype === 'Type0' ? dictOf(pdf, listOf(pdf, font.get(PDFName.of('DescendantFonts')))[0]) : font
     const descriptor = dictOf(pdf, descendant?.get(PDFName.of('FontDescriptor')))
     const embedded = ['FontFile', 'FontFile2', 'FontFile3'].some((entry) => get(pdf, descriptor, entry))
-    if (!embedded) checked.fail('font-embedded', `Font ${name} is not embedded (Matterhorn 31-001)`, page)
-    const toUnicode = get(pdf, font, 'ToUnicode')
-    if (!toUnicode && !mapsToUnicode(pdf, font, subtype, descendant, descriptor)) {
-      checked.fail('font-tounicode', `Font ${name} has no /ToUnicode map (Matterhorn 31-006)`, page)
+    if (!embedded) state.fail('font-embedded', `Unexpected font ${name} not embedded, expected its program`, page)
+    if (!get(pdf, font, 'ToUnicode') && !mapsToUnicode(pdf, font, subtype, descendant, descriptor)) {
+      state.fail('font-tounicode', `Unexpected font ${name} without /ToUnicode, expected a Unicode map`, page)
     }
   }
+  if (depth >= MAX_FORM_DEPTH) return
   const xobjects = dictOf(pdf, resources?.get(PDFName.of('XObject')))
   for (const [, value] of xobjects?.entries() ?? []) {
     const xobject = dictOf(pdf, value)
     if (!xobject || forms.has(xobject) || nameOf(get(pdf, xobject, 'Subtype')) !== 'Form') continue
     forms.add(xobject)
-    checkFonts(checked, dictOf(pdf, xobject.get(PDFName.of('Resources'))), page, seen, forms)
+    checkFonts(state, dictOf(pdf, xobject.get(PDFName.of('Resources'))), page, seen, forms, depth + 1)
   }
 }
 
@@ -540,13 +583,6 @@ function mapsToUnicode(
   const encoding = get(pdf, font, 'Encoding')
   if (encoding instanceof PDFName)
     return ['WinAnsiEncoding', 'MacRomanEncoding', 'StandardEncoding'].includes(encoding.decodeText())
-  if (encoding instanceof PDFDict) return true
+  if (dictOf(pdf, encoding)) return true
   return subtype === 'Type1' && !symbolic
-}
-
-/** Format failures one per line: `rule (page N): message`. */
-export function formatFailures(failures: readonly Failure[]): string {
-  return failures
-    .map((failure) => `${failure.rule}${failure.page ? ` (page ${failure.page})` : ''}: ${failure.message}`)
-    .join('\n')
 }
