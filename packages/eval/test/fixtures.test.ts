@@ -12,7 +12,10 @@ import {
   artifactLeaks,
   brokenWords,
   collect,
+  corpusGoldDir,
+  defaultCorpus,
   headingScore,
+  listCorpusGold,
   listItemScore,
   overJoins,
   score,
@@ -21,7 +24,14 @@ import {
 } from '../src/index.js'
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
-const golds = listReports().filter((report) => report.gold !== undefined)
+const fixtureGolds = listReports().filter((report) => report.gold !== undefined)
+/** Gold trees of real PDFs: checked here as trees; their PDFs need not be on the machine. */
+const corpusGolds = listCorpusGold(corpusGoldDir, defaultCorpus).map((entry) => ({
+  name: `corpus/${entry.name}`,
+  gold: entry.gold as string | undefined,
+  artifacts: entry.artifacts,
+}))
+const golds = [...fixtureGolds, ...corpusGolds]
 
 async function readArtifacts(path: string | undefined): Promise<string[]> {
   if (path === undefined) return []
@@ -46,6 +56,10 @@ function withoutHeadings(tree: Root): Root {
 describe('the gold fixtures', () => {
   it('exist', () => {
     expect(golds.length, `fixture reports with a gold.json under ${reportsDir}`).toBeGreaterThan(0)
+  })
+
+  it('include gold trees of real PDFs', () => {
+    expect(corpusGolds.length, `gold trees under ${corpusGoldDir}`).toBeGreaterThanOrEqual(4)
   })
 
   it.each(golds.map((report) => [report.name, report] as const))(
@@ -148,19 +162,19 @@ describe('pnpm eval on the fixtures', () => {
     expect(result.stderr).not.toMatch(/failed|crash/i)
     expect(result.status).toBe(0)
     const report = JSON.parse(await readFile(json, 'utf8')) as EvalReport
-    expect(report.gold.documents.map((row) => row.name)).toEqual(golds.map((report) => report.name))
+    expect(report.gold.documents.map((row) => row.name)).toEqual(fixtureGolds.map((report) => report.name))
     for (const row of report.gold.documents) {
       expect(row.error, row.name).toBeUndefined()
       expect(row.score, row.name).toBeDefined()
       expect(row.found.pages, row.name).toBeGreaterThan(0)
       expect(result.stdout).toMatch(new RegExp(`^\\| ${row.name} +\\| +(\\d\\.\\d\\d|–) +\\|`, 'm'))
     }
-    expect(report.gold.total.documents).toBe(golds.length)
+    expect(report.gold.total.documents).toBe(fixtureGolds.length)
     const similarity = report.gold.total.textSimilarity
     expect(similarity).not.toBeNull()
     expect(result.stdout).toMatch(
       new RegExp(
-        `^\\| total \\(${golds.length} scored\\) .*\\| +${similarity!.toFixed(2)} +\\| +${report.gold.total.brokenWords} +\\|`,
+        `^\\| total \\(${fixtureGolds.length} scored\\) .*\\| +${similarity!.toFixed(2)} +\\| +${report.gold.total.brokenWords} +\\|`,
         'm',
       ),
     )
