@@ -7,6 +7,7 @@ import {defineCommand, renderUsage, runCommand} from 'citty'
 import {Presets, SingleBar} from 'cli-progress'
 import {Tinypool} from 'tinypool'
 import {CACHE_FILE, isFresh, readCache, remember} from './cache.js'
+import {type CheckArgs, check, checkArgs} from './check.js'
 import type {FileConfig} from './config.js'
 import {loadConfig} from './config.js'
 import {expandInputs, outputBase, parseShard, shard, UsageError} from './inputs.js'
@@ -296,13 +297,32 @@ const inspectCommand = defineCommand({
   },
 })
 
+const checkCommand = defineCommand({
+  meta: {
+    name: 'check',
+    description: 'Check PDFs against the machine-checkable PDF/UA-1 rules (veraPDF profile, Matterhorn Protocol)',
+  },
+  args: {
+    inputs: {
+      type: 'positional',
+      required: false,
+      description: 'PDF files, directories (recursive) or globs',
+      valueHint: 'file.pdf|dir|glob',
+    },
+    ...checkArgs,
+  },
+  async run({args}) {
+    process.exitCode = await check(args as unknown as CheckArgs)
+  },
+})
+
 export const mainCommand = defineCommand({
   meta: {
     name: 'folio',
     version: VERSION,
     description: 'Accessible editions (HTML, EPUB 3, tagged PDF/UA) of report PDFs',
   },
-  subCommands: {convert: convertCommand, inspect: inspectCommand},
+  subCommands: {convert: convertCommand, inspect: inspectCommand, check: checkCommand},
 })
 
 /** Run the CLI; resolves to the exit code. */
@@ -311,6 +331,7 @@ export async function main(argv: string[]): Promise<number> {
   const subs: Record<string, {command: CommandDef; args: ArgsDef}> = {
     convert: {command: convertCommand as unknown as CommandDef, args: convertArgs},
     inspect: {command: inspectCommand as unknown as CommandDef, args: inspectArgs},
+    check: {command: checkCommand as unknown as CommandDef, args: checkArgs},
   }
   const chosen = first === undefined ? undefined : subs[first]
   const sub = chosen?.command
@@ -325,7 +346,9 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok
   }
   if (!sub) {
-    process.stderr.write(`folio: Unexpected command \`${first}\`, expected convert or inspect (see folio --help)\n`)
+    process.stderr.write(
+      `folio: Unexpected command \`${first}\`, expected convert, inspect or check (see folio --help)\n`,
+    )
     return EXIT.usage
   }
   const known = new Set<string>()
