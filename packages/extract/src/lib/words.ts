@@ -39,17 +39,18 @@ function sameDirection(a: PlacedGlyph, b: PlacedGlyph): boolean {
 /** Glyph box corners (axis-aligned) in top-down page space. */
 export function glyphBox(g: PlacedGlyph): BBox {
   // "up" toward the ascender is u rotated by -90° in top-down space.
+  // Called for every glyph more than once: the four corners without arrays.
   const upX = g.uy
   const upY = -g.ux
-  const pts: Array<[number, number]> = [
-    [g.x + upX * g.ascent, g.y + upY * g.ascent],
-    [g.x + upX * g.descent, g.y + upY * g.descent],
-    [g.endX + upX * g.ascent, g.endY + upY * g.ascent],
-    [g.endX + upX * g.descent, g.endY + upY * g.descent],
-  ]
-  const xs = pts.map((p) => p[0])
-  const ys = pts.map((p) => p[1])
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)]
+  const x0 = g.x + upX * g.ascent
+  const x1 = g.x + upX * g.descent
+  const x2 = g.endX + upX * g.ascent
+  const x3 = g.endX + upX * g.descent
+  const y0 = g.y + upY * g.ascent
+  const y1 = g.y + upY * g.descent
+  const y2 = g.endY + upY * g.ascent
+  const y3 = g.endY + upY * g.descent
+  return [Math.min(x0, x1, x2, x3), Math.min(y0, y1, y2, y3), Math.max(x0, x1, x2, x3), Math.max(y0, y1, y2, y3)]
 }
 
 export function unionBox(boxes: BBox[]): BBox {
