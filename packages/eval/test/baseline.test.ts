@@ -4,7 +4,7 @@ import {fromJson, u} from '@folio/ast'
 import {extract, type Layout} from '@folio/extract'
 import {listReports} from '@folio/fixtures'
 import {describe, expect, it} from 'vitest'
-import {score} from '../src/index.js'
+import {corpusGoldDir, defaultCorpus, listCorpusGold, score} from '../src/index.js'
 
 /**
  * The tree a reader without any craft would make: every line of every page a
@@ -47,4 +47,32 @@ describe('a naive reading of the real fixture PDFs', () => {
     expect(result.artifactLeaks.pageNumbers).toBeGreaterThanOrEqual(9)
     expect(result.artifactLeaks.contents).toBe(4)
   }, 120_000)
+})
+
+/** Gold trees of real PDFs; the PDFs live beside the checkout and may be absent (CI). */
+const corpusGolds = listCorpusGold(corpusGoldDir, defaultCorpus)
+
+describe('a naive reading of the real corpus PDFs with gold', () => {
+  for (const entry of corpusGolds) {
+    // The corpus is not part of the checkout: without the PDF the case is skipped, saying why.
+    const title = entry.present
+      ? `${entry.name} scores badly where it is bad`
+      : `${entry.name} (skipped: source PDF not found at ${entry.pdf})`
+    it.skipIf(!entry.present)(
+      title,
+      async () => {
+        const gold = fromJson(await readFile(entry.gold, 'utf8'))
+        const artifacts = JSON.parse(await readFile(entry.artifacts!, 'utf8')) as string[]
+        const layout = await extract(new Uint8Array(await readFile(entry.pdf)), {file: entry.pdf})
+        const result = score(gold, naiveTree(layout), {artifacts})
+        // Every heading comes out as a paragraph line, every list as loose lines.
+        expect(result.headings.recall).toBe(0)
+        expect(result.listItems.recall ?? 0).toBe(0)
+        // Running heads, footers and folios stay in the body.
+        expect(result.artifactLeaks.count).toBeGreaterThan(0)
+        expect(result.text.similarity).toBeLessThan(0.995)
+      },
+      120_000,
+    )
+  }
 })
