@@ -39,11 +39,10 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
   const seen = new Set<string>()
 
   for (const {page, lines} of pages) {
-    let start = lines.length
-    while (start > 0 && lines[start - 1]!.size < metrics.size * 0.95) start--
-    if (start === 0 || start === lines.length) continue
-    let zone = lines.slice(start)
+    const start = noteZoneStart(lines, metrics)
+    if (start === null) continue
     const above = lines[start - 1]!
+    let zone = lines.slice(start)
     // Notes sit apart from the text above them.
     if (zone[0]!.top - above.bottom < metrics.size * 0.2) continue
     const firstLabel = zone.findIndex((line) => labelOf(line) !== null)
@@ -82,4 +81,25 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
   const resolve = (page: number, label: string): string | null =>
     byPage.get(page)?.get(label) ?? unique.get(label) ?? null
   return {notes, lines: used, resolve}
+}
+
+/**
+ * Where the notes at the foot of a page begin: the lines set smaller than the
+ * body; or, in a report whose notes outweigh its text (so that the measured
+ * body size is the notes' own), the run of lines at the bottom in one size
+ * clearly below the text above it, with bare labels unlike a numbered list.
+ */
+function noteZoneStart(lines: BodyLine[], metrics: BodyMetrics): number | null {
+  let start = lines.length
+  while (start > 0 && lines[start - 1]!.size < metrics.size * 0.95) start--
+  if (start > 0 && start < lines.length) return start
+  const bottom = lines[lines.length - 1]
+  if (!bottom) return null
+  start = lines.length
+  while (start > 0 && Math.abs(lines[start - 1]!.size - bottom.size) < 0.6) start--
+  if (start === 0 || start === lines.length) return null
+  const above = lines[start - 1]!
+  if (above.size < bottom.size * 1.15) return null
+  if (lines.slice(start).some((line) => /^\S+[.)]\s/.test(line.text))) return null
+  return start
 }
