@@ -1,4 +1,4 @@
-export {checkPdf, MAX_STRUCT_DEPTH, MAX_STRUCT_ELEMENTS} from './lib/check.js'
+export {checkPdf, MAX_PAGES, MAX_STRUCT_DEPTH, MAX_STRUCT_ELEMENTS} from './lib/check.js'
 export {formatFailure, formatFailures, formatResult, formatVerdict} from './lib/format.js'
 export {MAX_STREAM_BYTES} from './lib/objects.js'
 export type {Rule} from './lib/rules.js'

@@ -12,6 +12,8 @@ import type {AnnotationRef, CheckOptions, CheckResult, Failure, MarkedContentRef
 /** Structure elements read at most; deeper or larger trees are reported, not walked. */
 export const MAX_STRUCT_ELEMENTS = 500_000
 export const MAX_STRUCT_DEPTH = 256
+export const MAX_PAGES = 100_000
+const MAX_PAGE_TREE_DEPTH = 64
 const MAX_FORM_DEPTH = 16
 const MAX_ROLE_HOPS = 32
 
@@ -66,6 +68,43 @@ const standardTypes: ReadonlySet<string> = new Set([
   'Formula',
   'Form',
 ])
+
+interface Page {
+  ref?: PDFRef
+  node: PDFDict
+  /** The page's resources, inherited from the page tree when the page has none. */
+  resources?: PDFDict
+}
+
+/**
+ * The pages in order, walked here rather than by pdf-lib: each node once
+ * (a cyclic page tree ends), to a bounded depth and count.
+ */
+function pagesOf(pdf: PDFDocument): Page[] {
+  const out: Page[] = []
+  const seen = new Set<PDFDict>()
+  const visit = (value: PDFObject | undefined, inherited: PDFDict | undefined, depth: number): void => {
+    const node = dictOf(pdf, value)
+    if (!node || seen.has(node)) return
+    seen.add(node)
+    if (depth > MAX_PAGE_TREE_DEPTH)
+      throw new LimitError(`Unexpected page tree deeper than ${MAX_PAGE_TREE_DEPTH}, expected shallower`)
+    const resources = dictOf(pdf, node.get(PDFName.of('Resources'))) ?? inherited
+    const type = nameOf(get(pdf, node, 'Type'))
+    const kids = get(pdf, node, 'Kids')
+    if (type === 'Pages' || (type !== 'Page' && kids)) {
+      for (const kid of listOf(pdf, kids)) visit(kid, resources, depth + 1)
+      return
+    }
+    if (out.length >= MAX_PAGES) throw new LimitError(`Unexpected more than ${MAX_PAGES} pages, expected fewer`)
+    const page: Page = {node}
+    if (value instanceof PDFRef) page.ref = value
+    if (resources) page.resources = resources
+    out.push(page)
+  }
+  visit(pdf.catalog.get(PDFName.of('Pages')), undefined, 0)
+  return out
+}
 
 /** What the checks share: the document, the failures so far, and the objects behind the public tree. */
 class State {
@@ -131,12 +170,19 @@ export async function checkPdf(data: Uint8Array, options?: CheckOptions): Promis
   const state = new State(pdf)
   if (pdf.isEncrypted) {
     state.fail('encrypted', 'Unexpected encryption, expected content that can be read to check it')
-    return result(options, pdf.getPageCount(), state.failures, [])
+    let pages = 0
+    try {
+      pages = pagesOf(pdf).length
+    } catch {
+      // The verdict stands on the encryption alone.
+    }
+    return result(options, pages, state.failures, [])
   }
   let pages = 0
   try {
-    pages = pdf.getPageCount()
-    check(state)
+    const list = pagesOf(pdf)
+    pages = list.length
+    check(state, list)
   } catch (error) {
     if (error instanceof LimitError) state.fail('limit', error.message)
     else state.fail('unreadable', `Unexpected damage, expected a readable PDF: ${(error as Error).message}`)
@@ -144,12 +190,11 @@ export async function checkPdf(data: Uint8Array, options?: CheckOptions): Promis
   return result(options, pages, state.failures, state.structure)
 }
 
-function check(state: State): void {
+function check(state: State, pages: readonly Page[]): void {
   const {pdf} = state
   const catalog = pdf.catalog
-  const pages = pdf.getPages()
   for (const [index, page] of pages.entries()) {
-    state.pageOf.set(page.ref.toString(), index + 1)
+    if (page.ref) state.pageOf.set(page.ref.toString(), index + 1)
     for (const item of listOf(pdf, page.node.get(PDFName.of('Annots')))) {
       const annotation = dictOf(pdf, item)
       if (annotation) state.annotationPage.set(annotation, index + 1)
@@ -201,7 +246,7 @@ function check(state: State): void {
   const fontsSeen = new Set<string>()
   for (const [index, page] of pages.entries()) {
     const number = index + 1
-    const resources = dictOf(pdf, page.node.get(PDFName.of('Resources')))
+    const {resources} = page
     checkContent(state, page.node, resources, number)
     checkFonts(state, resources, number, fontsSeen, new Set(), 0)
     const annots = listOf(pdf, page.node.get(PDFName.of('Annots')))
