@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -8,7 +8,7 @@ import {beforeAll, describe, expect, it} from 'vitest'
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
 const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)))
-const report = join(root, 'fixtures/reports/meridian-2025-urban-heat/meridian-2025-urban-heat.pdf')
+const reports = join(root, 'fixtures/reports')
 
 function folio(args: string[], cwd: string) {
   const run = spawnSync(process.execPath, [bin, ...args], {cwd, encoding: 'utf8', env: {...process.env, CI: 'true'}})
@@ -45,15 +45,28 @@ describe('folio check', () => {
   const dir = mkdtempSync(join(tmpdir(), 'folio-check-'))
   let edition: string
   beforeAll(() => {
-    const converted = folio(['convert', report, '--out', 'out', '--to', 'pdf', '--quiet'], dir)
+    const converted = folio(['convert', reports, '--out', 'out', '--to', 'pdf', '--quiet'], dir)
     expect(converted.code, converted.stderr).toBe(0)
-    edition = join('out', 'meridian-2025-urban-heat.pdf')
+    edition = join('out', 'meridian-2025-urban-heat', 'meridian-2025-urban-heat.pdf')
   })
 
   it('passes the edition Folio made (exit 0), one verdict line naming the file', () => {
     const run = folio(['check', edition], dir)
     expect(run.stderr).toBe('')
-    expect(run.stdout).toMatch(/^out\/meridian-2025-urban-heat\.pdf: passes \(\d+ pages\)\n$/)
+    expect(run.stdout).toMatch(/^out\/meridian-2025-urban-heat\/meridian-2025-urban-heat\.pdf: passes \(\d+ pages\)\n$/)
+    expect(run.code).toBe(0)
+  })
+
+  it('passes every fixture report’s edition, checked as a directory', () => {
+    const run = folio(['check', 'out'], dir)
+    const names = readdirSync(reports).filter((name) => !name.startsWith('.'))
+    expect(names.length).toBeGreaterThan(5)
+    expect(run.stdout.split('\n').filter(Boolean)).toEqual(
+      names
+        .sort()
+        .map((name) => expect.stringMatching(new RegExp(`^out/${name}/${name}\\.pdf: passes \\(\\d+ pages\\)$`))),
+    )
+    expect(run.stderr).toBe(`${names.length} passed, 0 failed of ${names.length} files\n`)
     expect(run.code).toBe(0)
   })
 
@@ -99,7 +112,7 @@ describe('folio check', () => {
       'notes.pdf: not-pdf Unexpected content starting "Minutes of the m", expected a PDF (a %PDF- header)\n',
     )
     expect(run.stdout).toContain('notes.pdf: fails 1 rule (not-pdf) (0 pages)\n')
-    expect(run.stdout).toMatch(/out\/meridian-2025-urban-heat\.pdf: passes/)
+    expect(run.stdout).toMatch(/out\/meridian-2025-urban-heat\/meridian-2025-urban-heat\.pdf: passes/)
   })
 
   it('prints one JSON report with --json', () => {
@@ -115,7 +128,7 @@ describe('folio check', () => {
     expect(parsed.summary).toEqual({files: 2, passed: 1, failed: 1})
     expect(parsed.files.map((file) => [file.file, file.passed])).toEqual([
       ['empty.pdf', false],
-      ['out/meridian-2025-urban-heat.pdf', true],
+      ['out/meridian-2025-urban-heat/meridian-2025-urban-heat.pdf', true],
     ])
     expect(parsed.files[0]?.failures).toEqual([{rule: 'not-pdf', message: 'Unexpected empty file, expected a PDF'}])
     expect(parsed.files[1]?.pages).toBeGreaterThan(1)
