@@ -149,7 +149,9 @@ describe('folio check', () => {
     expect(help.stdout).toContain('--json')
     const top = folio(['--help'], dir)
     expect(top.code).toBe(0)
-    expect(top.stdout).toMatch(/check/)
+    expect(top.stdout.replace(/\u001b\[[\d;]*m/g, '')).toMatch(
+      /^ *check +Check PDFs against the machine-checkable PDF\/UA-1 rules/m,
+    )
     for (const command of ['convert', 'inspect']) expect(folio([command, '--help'], dir).code).toBe(0)
   })
 })
