@@ -370,3 +370,18 @@ describe('outline repairs', () => {
     expect(diagnostics.map((d) => d.ruleId)).toEqual(['invalid-language-tag', 'invalid-language-tag'])
   })
 })
+
+describe('page markers between blocks', () => {
+  it('keeps every marker of a run of pages without text of their own', () => {
+    const tree = u.root({lang: 'en'}, [
+      u.pageBreak(1, 'i'),
+      u.pageBreak(2, 'ii'),
+      u.pageBreak(3, '1'),
+      u.paragraph([u.text('The body begins.')]),
+    ])
+    const out = toHtml(tree).value
+    expect(out.match(/role="doc-pagebreak"/g)).toHaveLength(3)
+    for (const label of ['i', 'ii', '1']) expect(out).toContain(`title="${label}"`)
+    expect(out.match(/class="pagebreaks"/g)).toHaveLength(1)
+  })
+})

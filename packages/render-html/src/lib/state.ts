@@ -1,5 +1,5 @@
 import type {Content, FootnoteDefinition, Root, Section} from '@folio/ast'
-import type {ElementContent} from 'hast'
+import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {childrenOf} from './children.js'
 import {diagnostic} from './diagnostic.js'
@@ -74,17 +74,17 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
       const out: ElementContent[] = []
       // Blocks go on lines of their own, so the HTML reads (and diffs) well.
       const block = flowParents.has(parent.type)
-      let markers: ElementContent[] | undefined
+      let markers: Element | undefined
       for (const child of wholeWords(childrenOf(parent))) {
         const rendered = state.one(child, parent)
         if (rendered.length === 0) continue
         // Page markers between blocks share one line: a run of pages with no
         // text of their own (a cover, a blank verso) reads as one row of labels.
         if (block && child.type === 'pageBreak' && state.options.handlers?.pageBreak === undefined) {
-          if (markers) markers.push(...rendered)
+          if (markers) markers.children.push(...rendered)
           else {
-            markers = [...rendered]
-            out.push({type: 'text', value: '\n'}, h('div', {className: ['pagebreaks']}, markers))
+            markers = h('div', {className: ['pagebreaks']}, rendered)
+            out.push({type: 'text', value: '\n'}, markers)
           }
           continue
         }
