@@ -32,11 +32,14 @@ import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
 import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
 import {orderLines} from './reading-order.js'
+import {readStructure} from './tagged.js'
 import {isContactLine, isoDatePart, parseDateLine, toBcp47, unfoldLigatures} from './text.js'
 
 export interface NormalizeOptions {
   /** BCP 47 language of the document; overrides the metadata and detection. */
   lang?: string
+  /** Whether a tagged PDF's structure tree may be read (when it is sane); `false` reads the layout only. Default `true`. */
+  structure?: boolean
 }
 
 export interface NormalizeResult {
@@ -259,13 +262,11 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     )
     return false
   })
-  const blocks = buildBlocks(bodyLines, {
-    metrics,
-    knownHeadings,
-    pages: pages.map((page) => page.number),
-    notes: notesByPage,
-    lang,
-  })
+  const blockOptions = {metrics, knownHeadings, pages: pages.map((page) => page.number), notes: notesByPage, lang}
+  // A tagged PDF is read from its structure tree when the tree is sane, else from its layout.
+  const tagged =
+    layout.tagged && options.structure !== false ? readStructure(bodyLines, {...blockOptions, context}).blocks : null
+  const blocks = tagged ?? buildBlocks(bodyLines, blockOptions)
   resolveHeadingDepths(blocks, metrics)
 
   const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions})

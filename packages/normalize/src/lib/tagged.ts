@@ -1,0 +1,594 @@
+import type {StructNode, Word} from '@folio/extract'
+import {
+  type Block,
+  type BlockOptions,
+  buildBlocks,
+  type HeadingBlock,
+  type ItemBlock,
+  type ParagraphBlock,
+  type QuoteBlock,
+} from './blocks.js'
+import {captionEntry} from './contents.js'
+import type {Note} from './footnotes.js'
+import {type ListMarker, parseListMarker} from './list-marker.js'
+import {type BodyLine, type Context, info, toBodyLine} from './model.js'
+
+/**
+ * A block-level element of a page's structure tree: a heading, a paragraph,
+ * a list item or a quotation, with the marked-content ids of its parts.
+ */
+export interface StructUnit {
+  kind: 'heading' | 'paragraph' | 'item' | 'quote'
+  role: string
+  /** Heading depth from H1–H6. */
+  depth?: number
+  /** Nesting of a list item: 0 for a top-level list. */
+  level?: number
+  /** Marked-content ids of each paragraph of the element, in the tree's order. */
+  parts: number[][]
+  /** Marked-content ids of a list item's label (Lbl). */
+  label?: number[]
+  /** Content an element holds without paragraphs of its own (a text box tagged as one run): the layout splits it. */
+  loose?: boolean
+}
+
+/** The reasons for taking or leaving the structure tree, measured over the body text. */
+export interface StructureCheck {
+  use: boolean
+  /** Share of the body's letters inside elements of the tree. */
+  coverage: number
+  /** Share of the pages with body text that carry a tree. */
+  pagesWithTree: number
+  /** Share of neighbouring elements whose order disagrees with the reading order of the lines. */
+  disorder: number
+  headings: number
+  paragraphs: number
+  items: number
+  reasons: string[]
+}
+
+const headingRole = /^H([1-6])?$/
+/** Inline elements: their content belongs to the block around them. */
+const inlineRoles = new Set([
+  'Span',
+  'Link',
+  'Reference',
+  'Quote',
+  'Strong',
+  'Em',
+  'Sub',
+  'Code',
+  'Annot',
+  'Ruby',
+  'RB',
+  'RT',
+  'RP',
+  'Warichu',
+  'WT',
+  'WP',
+  'BibEntry',
+  'Form',
+  'Formula',
+])
+/** Elements that hold a paragraph of their own. */
+const paragraphRoles = new Set(['P', 'Caption', 'TOCI', 'Title', 'Lbl', 'LBody'])
+const tableCellRoles = new Set(['TD', 'TH'])
+
+function allMcids(node: StructNode, out: number[] = []): number[] {
+  if (node.role === 'Artifact') return out
+  for (const mcid of node.mcids ?? []) out.push(mcid)
+  for (const child of node.children) allMcids(child, out)
+  return out
+}
+
+function isList(node: StructNode): boolean {
+  return node.role === 'L'
+}
+
+/** Reads the block elements of one page's tree in their logical order. */
+export function readUnits(tree: StructNode): StructUnit[] {
+  const units: StructUnit[] = []
+  const walk = (node: StructNode, level: number): void => {
+    const {role} = node
+    if (role === 'Artifact') return
+    const heading = headingRole.exec(role)
+    if (heading) {
+      const unit: StructUnit = {kind: 'heading', role, parts: [allMcids(node)]}
+      if (heading[1]) unit.depth = Number(heading[1])
+      units.push(unit)
+      return
+    }
+    if (role === 'LI') {
+      readItem(node, level)
+      return
+    }
+    if (isList(node)) {
+      for (const child of node.children) walk(child, role === 'L' ? level + 1 : level)
+      return
+    }
+    if (role === 'BlockQuote') {
+      const parts: number[][] = []
+      let current: number[] = [...(node.mcids ?? [])]
+      for (const child of node.children) {
+        if (inlineRoles.has(child.role)) current.push(...allMcids(child))
+        else {
+          if (current.length > 0) parts.push(current)
+          current = []
+          parts.push(allMcids(child))
+        }
+      }
+      if (current.length > 0) parts.push(current)
+      units.push({kind: 'quote', role, parts})
+      return
+    }
+    if (role === 'TR') {
+      // A row reads cell after cell: the text of a table stays in order, never interleaved.
+      const cells: number[] = []
+      const collect = (child: StructNode) => {
+        if (tableCellRoles.has(child.role)) cells.push(...allMcids(child))
+        else if (child.role !== 'Artifact') {
+          cells.push(...(child.mcids ?? []))
+          child.children.forEach(collect)
+        }
+      }
+      cells.push(...(node.mcids ?? []))
+      node.children.forEach(collect)
+      units.push({kind: 'paragraph', role, parts: [cells]})
+      return
+    }
+    if (paragraphRoles.has(role) || tableCellRoles.has(role) || inlineRoles.has(role)) {
+      units.push({kind: 'paragraph', role, parts: [allMcids(node)]})
+      return
+    }
+    // A grouping element (Document, Sect, Div, Table, Figure, a role the map left custom): its own
+    // content is a paragraph, its children are read in turn.
+    let own: number[] = [...(node.mcids ?? [])]
+    const flush = () => {
+      if (own.length > 0) units.push({kind: 'paragraph', role, parts: [own], loose: true})
+      own = []
+    }
+    for (const child of node.children) {
+      if (inlineRoles.has(child.role)) own.push(...allMcids(child))
+      else {
+        flush()
+        walk(child, level)
+      }
+    }
+    flush()
+  }
+
+  const readItem = (node: StructNode, level: number): void => {
+    const label: number[] = []
+    const parts: number[][] = []
+    let current: number[] = [...(node.mcids ?? [])]
+    const nested: StructNode[] = []
+    const read = (child: StructNode, inBody: boolean): void => {
+      if (child.role === 'Artifact') return
+      if (isList(child)) {
+        nested.push(child)
+        return
+      }
+      if (child.role === 'Lbl' && !inBody) {
+        label.push(...allMcids(child))
+        return
+      }
+      if (child.role === 'LBody') {
+        current.push(...(child.mcids ?? []))
+        for (const grandchild of child.children) read(grandchild, true)
+        return
+      }
+      if (inlineRoles.has(child.role)) {
+        current.push(...allMcids(child))
+        return
+      }
+      // A paragraph inside the item's body.
+      if (current.length > 0) parts.push(current)
+      current = []
+      const inner: number[] = [...(child.mcids ?? [])]
+      for (const grandchild of child.children) {
+        if (isList(grandchild)) nested.push(grandchild)
+        else inner.push(...allMcids(grandchild))
+      }
+      parts.push(inner)
+    }
+    for (const child of node.children) read(child, false)
+    if (current.length > 0) parts.push(current)
+    units.push({kind: 'item', role: 'LI', level, parts, label})
+    for (const list of nested) walk(list, level)
+  }
+
+  walk(tree, -1)
+  return units.filter((unit) => unit.parts.some((part) => part.length > 0) || (unit.label?.length ?? 0) > 0)
+}
+
+/** A unit with the body lines of its parts on one page. */
+interface PlacedUnit {
+  unit: StructUnit
+  page: number
+  /** Lines of each part, cut down to the part's words. */
+  parts: BodyLine[][]
+  label: BodyLine[]
+  /** Position of the unit's first line in the reading order of the lines. */
+  first: number
+}
+
+function joinWords(words: Word[]): string {
+  let text = ''
+  words.forEach((word, index) => {
+    text += (index > 0 && !word.attached ? ' ' : '') + word.text
+  })
+  return text
+}
+
+/** The words of a line that belong to one part, as a line of their own. */
+function cut(line: BodyLine, words: Word[]): BodyLine {
+  if (words.length === line.words.length) return line
+  const bbox: [number, number, number, number] = [
+    Math.min(...words.map((word) => word.bbox[0])),
+    Math.min(...words.map((word) => word.bbox[1])),
+    Math.max(...words.map((word) => word.bbox[2])),
+    Math.max(...words.map((word) => word.bbox[3])),
+  ]
+  const first = words[0]!
+  const sub = {
+    ...line.line,
+    words: words.map((word, index) => (index === 0 ? {...first, attached: false} : word)),
+    bbox,
+  }
+  sub.text = joinWords(sub.words)
+  return toBodyLine(line.page, line.index, sub)
+}
+
+interface PageReading {
+  units: PlacedUnit[]
+  /** Letters of the page's body lines, and those inside an element of the tree. */
+  letters: number
+  covered: number
+  /** Neighbouring units, and those that run against the reading order of the lines. */
+  pairs: number
+  inversions: number
+}
+
+const letterCount = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, '').length
+
+/** Places the units of a page's tree on its body lines; words outside the tree join their neighbours. */
+function placeUnits(units: StructUnit[], lines: BodyLine[], page: number): PageReading {
+  type Slot = {unit: number; part: number; label: boolean}
+  const slots = new Map<number, Slot>()
+  units.forEach((unit, unitIndex) => {
+    unit.parts.forEach((part, partIndex) => {
+      for (const mcid of part) if (!slots.has(mcid)) slots.set(mcid, {unit: unitIndex, part: partIndex, label: false})
+    })
+    for (const mcid of unit.label ?? []) slots.set(mcid, {unit: unitIndex, part: 0, label: true})
+  })
+  let letters = 0
+  let covered = 0
+  // Words by slot, per line, in the reading order of the lines.
+  const pieces = new Map<string, Array<{line: number; words: Word[]}>>()
+  const firstLine = new Map<number, number>()
+  const orphans: Array<{after: number; line: BodyLine}> = []
+  let lastUnit = -1
+  lines.forEach((line, lineIndex) => {
+    const found = line.words.map((word) => (word.mcid === undefined ? undefined : slots.get(word.mcid)))
+    for (let index = 0; index < line.words.length; index++) {
+      const count = letterCount(line.words[index]!.text)
+      letters += count
+      if (found[index]) covered += count
+    }
+    if (found.every((slot) => slot === undefined)) {
+      orphans.push({after: lastUnit, line})
+      return
+    }
+    // A word outside the tree goes with the word before it on the line, else the one after.
+    for (let index = 0; index < found.length; index++) if (!found[index] && index > 0) found[index] = found[index - 1]
+    for (let index = found.length - 1; index >= 0; index--) if (!found[index]) found[index] = found[index + 1]
+    line.words.forEach((word, index) => {
+      const slot = found[index]!
+      const key = `${slot.unit}|${slot.label ? 'l' : slot.part}`
+      const list = pieces.get(key) ?? []
+      const last = list[list.length - 1]
+      if (last && last.line === lineIndex) last.words.push(word)
+      else list.push({line: lineIndex, words: [word]})
+      pieces.set(key, list)
+      if (!firstLine.has(slot.unit)) firstLine.set(slot.unit, lineIndex)
+      lastUnit = slot.unit
+    })
+  })
+  const placed: PlacedUnit[] = []
+  const linesOf = (key: string): BodyLine[] =>
+    (pieces.get(key) ?? []).map((piece) => cut(lines[piece.line]!, piece.words))
+  const orphansAfter = (unit: number) => {
+    const group = orphans.filter((orphan) => orphan.after === unit).map((orphan) => orphan.line)
+    if (group.length === 0) return
+    placed.push({
+      unit: {kind: 'paragraph', role: 'P', parts: [], loose: true},
+      page,
+      parts: [group],
+      label: [],
+      first: lines.indexOf(group[0]!),
+    })
+  }
+  // Lines outside the tree before any element, in place; the rest follow the element before them.
+  orphansAfter(-1)
+  units.forEach((unit, unitIndex) => {
+    if (firstLine.has(unitIndex)) {
+      const parts = unit.parts.map((_, partIndex) => linesOf(`${unitIndex}|${partIndex}`)).filter((p) => p.length > 0)
+      const label = linesOf(`${unitIndex}|l`)
+      if (parts.length > 0 || label.length > 0) {
+        placed.push({unit, page, parts, label, first: firstLine.get(unitIndex)!})
+      }
+    }
+    orphansAfter(unitIndex)
+  })
+  let pairs = 0
+  let inversions = 0
+  for (let index = 1; index < placed.length; index++) {
+    pairs++
+    if (placed[index]!.first < placed[index - 1]!.first) inversions++
+  }
+  return {units: placed, letters, covered, pairs, inversions}
+}
+
+const terminal = /[.!?:;…]["'”’»)\]]*$/u
+
+function lastLine(block: Block): BodyLine | undefined {
+  if (block.kind === 'paragraph' || block.kind === 'heading') return block.lines[block.lines.length - 1]
+  if (block.kind === 'item' || block.kind === 'quote') {
+    const paragraph = block.paragraphs[block.paragraphs.length - 1]
+    return paragraph?.[paragraph.length - 1]
+  }
+  return undefined
+}
+
+/** A paragraph at the top of a page goes on with the block the page before ended in. */
+function continues(open: Block, next: BodyLine[], unit: StructUnit): boolean {
+  if (unit.kind !== 'paragraph' && !(unit.kind === 'item' && next.length > 0)) return false
+  if (open.kind !== 'paragraph' && open.kind !== 'item') return false
+  const previous = lastLine(open)
+  const line = next[0]
+  if (!previous || !line) return false
+  if (Math.abs(previous.size - line.size) > 0.75) return false
+  const text = line.text.trim()
+  return /^\p{Ll}/u.test(text) || !terminal.test(previous.text.trim())
+}
+
+const defaultBullet: ListMarker = {ordered: false, style: 'bullet', marker: '•', pattern: '•', length: 0}
+
+function itemBlock(placed: PlacedUnit, previous: ListMarker | undefined): ItemBlock {
+  const labelText = placed.label.map((line) => line.text.trim()).join(' ')
+  let marker: ListMarker | null = labelText ? parseListMarker(`${labelText} x`, previous) : null
+  const paragraphs = placed.parts.map((lines) => [...lines])
+  let markerWords = 0
+  if (placed.label.length > 0) {
+    // The label's words open the item's first line.
+    const labelWords = placed.label.flatMap((line) => line.words)
+    markerWords = labelWords.length
+    const [firstLine, ...rest] = paragraphs[0] ?? []
+    const label = placed.label[0]!
+    const joined = firstLine
+      ? toBodyLine(label.page, label.index, {
+          ...firstLine.line,
+          words: [...labelWords, ...firstLine.words],
+          text: `${labelText} ${firstLine.text}`,
+          bbox: [
+            Math.min(label.x0, firstLine.x0),
+            Math.min(label.top, firstLine.top),
+            Math.max(label.x1, firstLine.x1),
+            Math.max(label.bottom, firstLine.bottom),
+          ],
+        })
+      : label
+    if (paragraphs.length === 0) paragraphs.push([joined])
+    else paragraphs[0] = [joined, ...rest]
+    if (!marker) {
+      marker = {...defaultBullet, marker: labelText, pattern: labelText.replace(/\d+/g, '#'), length: labelText.length}
+    }
+  } else {
+    // No label in the tree: the marker may be printed at the start of the text.
+    const first = paragraphs[0]?.[0]
+    const parsed = first ? parseListMarker(first.text, previous) : null
+    if (first && parsed) {
+      let consumed = 0
+      for (const word of first.words) {
+        if (consumed >= parsed.length) break
+        consumed += word.text.length
+        markerWords++
+      }
+      if (consumed === parsed.length && markerWords < first.words.length) marker = parsed
+      else markerWords = 0
+    }
+  }
+  const firstLine = paragraphs[0]?.[0]
+  const markerWord = firstLine?.words[0]
+  const textWord = firstLine?.words[markerWords] ?? markerWord
+  // Nesting comes from where the marker stands, as in the layout: trees often give nested lists as siblings.
+  return {
+    kind: 'item',
+    marker: marker ?? defaultBullet,
+    markerX: markerWord?.bbox[0] ?? 0,
+    textX: textWord?.bbox[0] ?? 0,
+    markerWords,
+    paragraphs,
+  }
+}
+
+function toBlock(placed: PlacedUnit, previous: ListMarker | undefined): Block | null {
+  const lines = placed.parts.flat()
+  switch (placed.unit.kind) {
+    case 'heading': {
+      if (lines.length === 0) return null
+      // A figure or table title tagged as a heading is a caption: it stays a paragraph.
+      if (captionEntry.test(lines.map((line) => line.text).join(' ').trim())) return {kind: 'paragraph', lines}
+      const block: HeadingBlock = {kind: 'heading', lines}
+      if (placed.unit.depth !== undefined) block.depth = placed.unit.depth
+      return block
+    }
+    case 'item':
+      return itemBlock(placed, previous)
+    case 'quote':
+      return placed.parts.length > 0 ? ({kind: 'quote', paragraphs: placed.parts} satisfies QuoteBlock) : null
+    case 'paragraph':
+      return lines.length > 0 ? ({kind: 'paragraph', lines} satisfies ParagraphBlock) : null
+  }
+}
+
+export interface StructureOptions extends BlockOptions {
+  context: Context
+}
+
+export interface StructureReading {
+  check: StructureCheck
+  /** The blocks from the tree, when it is used. */
+  blocks: Block[] | null
+}
+
+/**
+ * Reads the blocks of a tagged PDF from its structure tree: headings, paragraphs,
+ * list items with their nesting and quotations, each cut to the words the tree gives
+ * it, in the tree's order. The tree is used only when it covers the body, holds
+ * headings or paragraphs and agrees with the order of the lines on the page.
+ */
+export function readStructure(lines: BodyLine[], options: StructureOptions): StructureReading {
+  const byPage = new Map<number, BodyLine[]>()
+  for (const line of lines) {
+    const list = byPage.get(line.page.number) ?? []
+    list.push(line)
+    byPage.set(line.page.number, list)
+  }
+  const readings = new Map<number, PageReading>()
+  let letters = 0
+  let covered = 0
+  let pairs = 0
+  let inversions = 0
+  let textPages = 0
+  let treePages = 0
+  for (const [page, pageLines] of byPage) {
+    textPages++
+    const tree = pageLines[0]!.page.structTree
+    if (!tree) {
+      letters += pageLines.reduce((sum, line) => sum + letterCount(line.text), 0)
+      continue
+    }
+    treePages++
+    const reading = placeUnits(readUnits(tree), pageLines, page)
+    readings.set(page, reading)
+    letters += reading.letters
+    covered += reading.covered
+    pairs += reading.pairs
+    inversions += reading.inversions
+  }
+  const all = [...readings.values()].flatMap((reading) => reading.units)
+  const check: StructureCheck = {
+    use: false,
+    coverage: letters > 0 ? covered / letters : 0,
+    pagesWithTree: textPages > 0 ? treePages / textPages : 0,
+    disorder: pairs > 0 ? inversions / pairs : 0,
+    headings: all.filter((unit) => unit.unit.kind === 'heading').length,
+    paragraphs: all.filter((unit) => unit.unit.kind === 'paragraph' && unit.unit.parts.length > 0).length,
+    items: all.filter((unit) => unit.unit.kind === 'item').length,
+    reasons: [],
+  }
+  const percent = (value: number) => `${Math.round(value * 100)}%`
+  if (treePages === 0) check.reasons.push('no page carries a structure tree')
+  else {
+    if (check.pagesWithTree < 0.9) check.reasons.push(`only ${percent(check.pagesWithTree)} of the pages carry a tree`)
+    if (check.coverage < 0.9) check.reasons.push(`the tree holds ${percent(check.coverage)} of the body text`)
+    if (check.headings + check.paragraphs === 0) check.reasons.push('the tree has neither headings nor paragraphs')
+    else if (check.headings === 0 && textPages > 2)
+      check.reasons.push(`the tree has no headings over ${textPages} pages`)
+    if (check.disorder > 0.25) check.reasons.push(`${percent(check.disorder)} of its elements run against the lines`)
+  }
+  check.use = check.reasons.length === 0
+  const summary = `coverage ${percent(check.coverage)}, pages ${percent(check.pagesWithTree)}, order against the lines ${percent(check.disorder)}, ${check.headings} headings, ${check.paragraphs} paragraphs, ${check.items} list items`
+  if (!check.use) {
+    info(
+      options.context,
+      'structure-tree-ignored',
+      `Unexpected structure tree that cannot be trusted (${check.reasons.join('; ')}), expected one that covers the body in reading order: the layout is read instead (${summary})`,
+    )
+    return {check, blocks: null}
+  }
+  info(
+    options.context,
+    'structure-tree-used',
+    `Unexpected tagged PDF, expected its tags checked before use: the structure tree is sane and read (${summary})`,
+  )
+  return {check, blocks: assembleBlocks(readings, byPage, options)}
+}
+
+function assembleBlocks(
+  readings: Map<number, PageReading>,
+  byPage: Map<number, BodyLine[]>,
+  options: BlockOptions,
+): Block[] {
+  const blocks: Block[] = []
+  let open: Block | null = null
+  let pendingNotes: Note[] = []
+  let lastMarker: ListMarker | undefined
+  const close = () => {
+    if (open) blocks.push(open)
+    open = null
+    if (pendingNotes.length > 0) blocks.push({kind: 'notes', notes: pendingNotes})
+    pendingNotes = []
+  }
+  for (const page of options.pages) {
+    const reading = readings.get(page)
+    const untagged = byPage.get(page)
+    if (!reading && untagged) {
+      // A page with text but no tree of its own is read from its layout.
+      close()
+      blocks.push(...buildBlocks(untagged, {...options, pages: [page]}))
+      continue
+    }
+    const units = reading?.units ?? []
+    units.forEach((placed, index) => {
+      const lines = placed.parts[0] ?? []
+      if (index === 0) {
+        const unlabelled = placed.unit.kind === 'item' && placed.label.length === 0
+        const carry =
+          open !== null &&
+          (placed.unit.kind === 'paragraph' || unlabelled) &&
+          continues(open, lines, {...placed.unit, kind: 'paragraph'})
+        if (carry && open) {
+          const target: Block = open
+          if (target.kind === 'item') {
+            target.paragraphs[target.paragraphs.length - 1]!.push(...lines)
+            target.paragraphs.push(...placed.parts.slice(1))
+          } else if (target.kind === 'paragraph') {
+            target.lines.push(...placed.parts.flat())
+          }
+          return
+        }
+        close()
+        blocks.push({kind: 'break', page})
+      }
+      if (placed.unit.kind === 'paragraph') {
+        // Content without paragraphs of its own is split by the layout; a paragraph element is kept
+        // whole unless its type shows a heading or a list the tree did not tag.
+        const split = buildBlocks(placed.parts.flat(), {...options, pages: [page], notes: new Map()}).filter(
+          (block) => block.kind !== 'break',
+        )
+        const refined = split.some((block) => block.kind === 'heading' || block.kind === 'item')
+        if (placed.unit.loose || refined) {
+          if (split.length === 0) return
+          close()
+          blocks.push(...split.slice(0, -1))
+          open = split[split.length - 1]!
+          return
+        }
+      }
+      const block = toBlock(placed, lastMarker)
+      if (!block) return
+      close()
+      if (block.kind === 'item') lastMarker = block.marker
+      open = block
+    })
+    if (units.length === 0) {
+      close()
+      blocks.push({kind: 'break', page})
+    }
+    pendingNotes.push(...(options.notes?.get(page) ?? []))
+  }
+  close()
+  return blocks
+}
