@@ -148,9 +148,12 @@ const long = has('qpdf', ['--version'])
   : []
 
 const lines: string[] = []
+const results = join(root, 'bench/RESULTS.md')
 const log = (line = '') => {
   lines.push(line)
   process.stdout.write(`${line}\n`)
+  // Written as it goes, so a long run that is stopped still leaves what it measured.
+  writeFileSync(results, `${lines.join('\n')}\n`)
 }
 
 log('# Folio benchmark')
@@ -310,4 +313,3 @@ if (existsSync(findings)) {
   log()
   for (const line of readFileSync(findings, 'utf8').trimEnd().split('\n')) log(line)
 }
-writeFileSync(join(root, 'bench/RESULTS.md'), `${lines.join('\n')}\n`)
