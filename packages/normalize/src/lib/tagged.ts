@@ -30,6 +30,8 @@ export interface StructUnit {
   label?: number[]
   /** Content an element holds without paragraphs of its own (a text box tagged as one run): the layout splits it. */
   loose?: boolean
+  /** Inside a Note element. */
+  note?: boolean
 }
 
 /** The reasons for taking or leaving the structure tree, measured over the body text. */
@@ -147,6 +149,7 @@ export function readUnits(tree: StructNode): StructUnit[] {
       if (own.length > 0) units.push({kind: 'paragraph', role, parts: [own], loose: true})
       own = []
     }
+    const from = units.length
     for (const child of node.children) {
       if (inlineRoles.has(child.role)) own.push(...allMcids(child))
       else {
@@ -155,6 +158,8 @@ export function readUnits(tree: StructNode): StructUnit[] {
       }
     }
     flush()
+    // A note's text stands where it is printed (the page foot), not where the tree files it.
+    if (role === 'Note' || role === 'FENote') for (const unit of units.slice(from)) unit.note = true
   }
 
   const readItem = (node: StructNode, level: number): void => {
@@ -348,8 +353,11 @@ function continues(open: Block, next: BodyLine[], unit: StructUnit): boolean {
   const line = next[0]
   if (!previous || !line) return false
   if (Math.abs(previous.size - line.size) > 0.75) return false
-  const text = line.text.trim()
-  return /^\p{Ll}/u.test(text) || !terminal.test(previous.text.trim())
+  // Note markers raised after the last word are not where the sentence ends.
+  let end = previous.words.length
+  while (end > 1 && previous.words[end - 1]!.superscript) end--
+  const ending = joinWords(previous.words.slice(0, end)).trim()
+  return /^\p{Ll}/u.test(line.text.trim()) || !terminal.test(ending)
 }
 
 const defaultBullet: ListMarker = {ordered: false, style: 'bullet', marker: '•', pattern: '•', length: 0}
@@ -418,7 +426,8 @@ function toBlock(placed: PlacedUnit, previous: ListMarker | undefined): Block | 
     case 'heading': {
       if (lines.length === 0) return null
       // A figure or table title tagged as a heading is a caption: it stays a paragraph.
-      if (captionEntry.test(lines.map((line) => line.text).join(' ').trim())) return {kind: 'paragraph', lines}
+      const text = lines.map((line) => line.text).join(' ')
+      if (captionEntry.test(text.trim())) return {kind: 'paragraph', lines}
       const block: HeadingBlock = {kind: 'heading', lines}
       if (placed.unit.depth !== undefined) block.depth = placed.unit.depth
       return block
@@ -525,9 +534,12 @@ function assembleBlocks(
   let open: Block | null = null
   let pendingNotes: Note[] = []
   let lastMarker: ListMarker | undefined
+  let pendingNoteBlocks: Block[] = []
   const close = () => {
     if (open) blocks.push(open)
     open = null
+    blocks.push(...pendingNoteBlocks)
+    pendingNoteBlocks = []
     if (pendingNotes.length > 0) blocks.push({kind: 'notes', notes: pendingNotes})
     pendingNotes = []
   }
@@ -540,11 +552,18 @@ function assembleBlocks(
       blocks.push(...buildBlocks(untagged, {...options, pages: [page]}))
       continue
     }
-    const units = reading?.units ?? []
+    const all = reading?.units ?? []
+    // Notes follow the block the page ends in, as the layout prints them.
+    const units = all.filter((placed) => !placed.unit.note)
+    const notes = all.filter((placed) => placed.unit.note)
     units.forEach((placed, index) => {
       const lines = placed.parts[0] ?? []
       if (index === 0) {
-        const unlabelled = placed.unit.kind === 'item' && placed.label.length === 0
+        // An item without a label of its own (in the tree or printed) is the rest of the item before.
+        const unlabelled =
+          placed.unit.kind === 'item' &&
+          placed.label.length === 0 &&
+          (lines[0] === undefined || parseListMarker(lines[0].text) === null)
         const carry =
           open !== null &&
           (placed.unit.kind === 'paragraph' || unlabelled) &&
@@ -586,6 +605,10 @@ function assembleBlocks(
     if (units.length === 0) {
       close()
       blocks.push({kind: 'break', page})
+    }
+    for (const placed of notes) {
+      const block = toBlock(placed, undefined)
+      if (block) pendingNoteBlocks.push(block)
     }
     pendingNotes.push(...(options.notes?.get(page) ?? []))
   }
