@@ -8,6 +8,7 @@
  * timed on the wall clock and in CPU time of this process (user + system),
  * which other jobs on a shared machine do not inflate.
  * A long report may be warmed up on a shorter file (`warm`) instead of itself.
+ * With 0 runs it makes one pass alone (the peak memory of one conversion).
  * Usage: node dist/measure.js <file.pdf> [runs] [stages] [warm.pdf]
  */
 import {readFile} from 'node:fs/promises'
@@ -21,7 +22,8 @@ import {toPdf} from '@folio/render-pdf'
 
 const [file, runsArg = '3', stagesArg = 'extract,normalize,html,epub,pdf', warmFile] = process.argv.slice(2)
 if (!file) throw new Error('Usage: measure <file.pdf> [runs] [stages]')
-const runs = Math.max(1, Number(runsArg))
+/** 0 runs: one pass only, with nothing before it, for the peak memory of a single conversion. */
+const runs = Math.max(0, Number(runsArg))
 const stages = new Set(stagesArg.split(','))
 
 const median = (values: number[]) => {
@@ -74,9 +76,12 @@ async function pass(input: Uint8Array, name: string): Promise<number> {
   return pages
 }
 
-await pass(warmData, basename(warmFile ?? file))
 let pages = 0
-for (let run = 1; run <= runs; run++) pages = await pass(data, basename(file))
+if (runs === 0) pages = await pass(data, basename(file))
+else {
+  await pass(warmData, basename(warmFile ?? file))
+  for (let run = 1; run <= runs; run++) pages = await pass(data, basename(file))
+}
 
 const round = (n: number | undefined) => (n === undefined ? undefined : Math.round(n * 10) / 10)
 const result: Record<string, unknown> = {

@@ -100,8 +100,8 @@ interface Measure {
   error?: string
 }
 
-function measure(file: string, warm?: string): Measure {
-  const args = [join(here, 'measure.js'), file, String(runs), 'extract,normalize,html,epub,pdf']
+function measure(file: string, warm?: string, passes = runs): Measure {
+  const args = [join(here, 'measure.js'), file, String(passes), 'extract,normalize,html,epub,pdf']
   if (warm) args.push(warm)
   // The heap limit of the CLI's workers (--max-memory's default), so peak memory is what a user sees.
   const result = spawnSync(process.execPath, ['--max-old-space-size=4096', ...args], {encoding: 'utf8'})
@@ -164,7 +164,7 @@ log(
 )
 log()
 log(
-  `Every file runs in a fresh process: a first pass (module loading, pdf.js font data, word lists, render fonts; the long reports warm up on the ${basename(report)} instead) is reported apart, then ${runs} measured pass${runs === 1 ? '' : 'es'}; figures are medians of those. Pages per second are per core, from the process's CPU time (user + system), which other jobs on a shared machine do not inflate; wall times beside them.`,
+  `Every file runs in a fresh process: a first pass (module loading, pdf.js font data, word lists, render fonts; the long reports warm up on the ${basename(report)} instead) is reported apart, then ${runs} measured pass${runs === 1 ? '' : 'es'}; figures are medians of those. Pages per second are per core, from the process's CPU time (user + system), which other jobs on a shared machine do not inflate; wall times beside them. Peak memory (maxRSS) is that of one conversion alone in a process of its own, with the CLI's heap limit.`,
 )
 log()
 log('## Stages (pages per second per core) and peak memory')
@@ -176,6 +176,8 @@ log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
 const measured: Measure[] = []
 for (const file of [...files, ...long]) {
   const m = measure(file, long.includes(file) ? report : undefined)
+  // Peak memory of one conversion alone, in its own process (the timed passes leave garbage).
+  if (!m.error) m.maxRssMb = measure(file, undefined, 0).maxRssMb
   measured.push(m)
   if (m.error) {
     log(`| ${m.file} | – | failed: ${m.error.replace(/\|/g, '/')} | | | | | | | | | |`)
