@@ -237,6 +237,33 @@ describe.skipIf(!run)('tagged PDFs: structure tree and layout compared (skipped:
   })
 })
 
+describe.skipIf(!run)('tagged figures (skipped: no ../shared/corpus)', () => {
+  it('pdfua textbook: a figure image carries the /Alt its author wrote', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-textbook-chapter-physical-development-tagged.pdf'))
+    const images = nodes(normalize(layout).tree).filter((node) => node.type === 'image')
+    expect(images.length).toBeGreaterThan(0)
+    expect(images.map((image) => ('alt' in image ? image.alt : undefined))).toContainEqual(
+      expect.stringMatching(/^Photograph showing two boys playing ball/),
+    )
+    // Reading the layout only leaves the alt unknown.
+    const plain = nodes(normalize(layout, {structure: false}).tree).filter((node) => node.type === 'image')
+    expect(plain.every((image) => !('alt' in image) || image.alt === undefined)).toBe(true)
+  })
+
+  it('faa: an /Alt that only says "Figure" is no description', async () => {
+    const layout = await layoutOf(join(corpusDir, 'faa-amt-general-handbook-sample-page.pdf'))
+    const figures = layout.pages.flatMap((page) =>
+      page.structTree
+        ? nodes(page.structTree as never).filter((node) => (node as {role?: string}).role === 'Figure')
+        : [],
+    )
+    expect(figures.length).toBeGreaterThan(0)
+    const images = nodes(normalize(layout).tree).filter((node) => node.type === 'image')
+    expect(images.length).toBeGreaterThan(0)
+    for (const image of images) expect('alt' in image ? image.alt : undefined).toBeUndefined()
+  })
+})
+
 describe('tagged fixtures: the tree gives the gold reading', () => {
   it('finds both tagged fixtures', () => {
     expect(fixtures.map((report) => report.name).sort()).toEqual([

@@ -32,7 +32,7 @@ import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
 import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
 import {orderLines} from './reading-order.js'
-import {readStructure} from './tagged.js'
+import {applyFigureAlt, readStructure} from './tagged.js'
 import {isContactLine, isoDatePart, parseDateLine, toBcp47, unfoldLigatures} from './text.js'
 
 export interface NormalizeOptions {
@@ -270,6 +270,8 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   resolveHeadingDepths(blocks, metrics)
 
   const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions})
+  // The /Alt of tagged figures goes to their images.
+  if (layout.tagged && options.structure !== false) applyFigureAlt(flow, rawPages)
   const children: Root['children'] = []
   if (toc) children.push(toc)
   children.push(...flow)

@@ -1,4 +1,4 @@
-import type {StructNode, Word} from '@folio/extract'
+import type {BBox, LayoutPage, StructNode, Word} from '@folio/extract'
 import {
   type Block,
   type BlockOptions,
@@ -614,4 +614,69 @@ function assembleBlocks(
   }
   close()
   return blocks
+}
+
+const genericAlt =
+  /^(?:figure|fig\.?|image|img|picture|graphic|photo|chart|diagram|abbildung|bild|grafik)?[\s\d._-]*$/iu
+
+interface TaggedFigure {
+  alt: string
+  boxes: BBox[]
+}
+
+/** The Figure elements of a page that carry alternate text, with the boxes of their images. */
+function taggedFigures(page: LayoutPage): TaggedFigure[] {
+  if (!page.structTree) return []
+  const out: TaggedFigure[] = []
+  const walk = (node: StructNode) => {
+    if (node.role === 'Artifact') return
+    // Control characters (a NUL left by a text string's terminator) are no text.
+    const alt = node.alt?.replace(/\p{Cc}+/gu, ' ').trim()
+    // A bare "Figure" or "Image 3" describes nothing: the image keeps its alt unknown.
+    if (node.role === 'Figure' && alt && !genericAlt.test(alt)) {
+      const mcids = new Set(allMcids(node))
+      const boxes = page.images.filter((image) => image.mcid !== undefined && mcids.has(image.mcid))
+      out.push({alt, boxes: boxes.map((image) => image.bbox)})
+      return
+    }
+    node.children.forEach(walk)
+  }
+  walk(page.structTree)
+  return out
+}
+
+function overlap(a: BBox, b: BBox): number {
+  const width = Math.min(a[2], b[2]) - Math.max(a[0], b[0])
+  const height = Math.min(a[3], b[3]) - Math.max(a[1], b[1])
+  if (width <= 0 || height <= 0) return 0
+  const smaller = Math.min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+  return smaller > 0 ? (width * height) / smaller : 0
+}
+
+type WithChildren = {type: string; children?: unknown[]; alt?: string; data?: {source?: {page: number; bbox?: BBox}}}
+
+/**
+ * Gives the images of the tree the alternate text of the tagged Figure whose
+ * images they cover (the /Alt the author wrote), where the image has none yet.
+ */
+export function applyFigureAlt(nodes: unknown[], pages: LayoutPage[]): number {
+  const byPage = new Map(pages.map((page) => [page.number, taggedFigures(page)]))
+  let given = 0
+  const walk = (node: WithChildren) => {
+    if (node.type === 'image' && node.alt === undefined) {
+      const place = node.data?.source
+      const figures = place ? (byPage.get(place.page) ?? []) : []
+      const box = place?.bbox
+      const figure = box
+        ? figures.find((candidate) => candidate.boxes.some((other) => overlap(box, other) > 0.5))
+        : undefined
+      if (figure) {
+        node.alt = figure.alt
+        given++
+      }
+    }
+    for (const child of node.children ?? []) walk(child as WithChildren)
+  }
+  for (const node of nodes) walk(node as WithChildren)
+  return given
 }
