@@ -43,8 +43,97 @@ function joinWords(words: Word[]): string {
  */
 export function orderLines(lines: Line[]): Line[] {
   if (lines.length < 2) return lines
-  if (hasColumns(lines)) return xyCut(lines).flatMap((leaf) => sortRows(leaf))
+  // Columns are seen on the lines as painted; a table's cells standing apart make no columns.
+  if (hasColumns(lines)) return xyCut(splitAtGutters(lines)).flatMap((leaf) => sortRows(leaf))
   return sortRows(lines)
+}
+
+/**
+ * Cuts lines that run over a column gutter: a PDF may paint the lines of
+ * side-by-side columns as one text run, and extraction then joins words
+ * across the gutter. A wide gap between two words is a gutter when the
+ * lines around it leave that place empty too (few words stand on it, and
+ * lines end before it and begin after it).
+ */
+export function splitAtGutters(lines: Line[]): Line[] {
+  const out: Line[] = []
+  for (const line of lines) {
+    const words = line.words
+    if (words.length < 2 || line.angle !== undefined || line.dir !== 'ltr') {
+      out.push(line)
+      continue
+    }
+    const wide = Math.max(6, line.size * 0.9)
+    let gapCount = 0
+    for (let index = 1; index < words.length; index++) {
+      if (words[index]!.bbox[0] - words[index - 1]!.bbox[2] >= wide) gapCount++
+    }
+    // Four cells and more in a row are a table's row, read across (three columns have two gutters).
+    if (gapCount === 0 || gapCount > 2) {
+      out.push(line)
+      continue
+    }
+    const cuts: number[] = []
+    for (let index = 1; index < words.length; index++) {
+      const left = words[index - 1]!.bbox[2]
+      const right = words[index]!.bbox[0]
+      if (right - left < wide) continue
+      // A bullet or a number before its text stays with it.
+      if (index - (cuts[cuts.length - 1] ?? 0) === 1 && marker.test(words[index - 1]!.text)) continue
+      if (isGutter(lines, line, (left + right) / 2)) cuts.push(index)
+    }
+    if (cuts.length === 0) {
+      out.push(line)
+      continue
+    }
+    let start = 0
+    for (const cut of [...cuts, words.length]) {
+      out.push(lineOf(words.slice(start, cut), line))
+      start = cut
+    }
+  }
+  return out
+}
+
+/** A list bullet, a number or a letter: the label of an item or a note, never a column line of its own. */
+const marker = /^(?:[\p{Pd}\p{So}•●▪■◦○‣∙·*†‡§]|\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?)$/u
+
+/** Whether the lines around `line` (a few lines up and down) leave `x` free, with text on both sides. */
+function isGutter(lines: Line[], line: Line, x: number): boolean {
+  const reach = line.size * 8
+  const middle = (line.bbox[1] + line.bbox[3]) / 2
+  let crossing = 0
+  let leftSide = 0
+  let rightSide = 0
+  for (const other of lines) {
+    if (other === line || other.angle !== undefined) continue
+    if (Math.abs((other.bbox[1] + other.bbox[3]) / 2 - middle) > reach) continue
+    if (other.bbox[2] <= x) leftSide++
+    else if (other.bbox[0] >= x) rightSide++
+    else if (other.words.some((word) => word.bbox[0] < x - 1 && word.bbox[2] > x + 1)) crossing++
+    else {
+      leftSide++
+      rightSide++
+    }
+  }
+  return leftSide >= 2 && rightSide >= 2 && crossing <= Math.max(1, (leftSide + rightSide) * 0.05)
+}
+
+/** A line made of some of the words of another. */
+function lineOf(words: Word[], from: Line): Line {
+  const copies = words.map((word, index) => {
+    const copy: Word = {...word}
+    if (index === 0) delete copy.attached
+    return copy
+  })
+  let box = copies[0]!.bbox
+  for (const word of copies) box = union(box, word.bbox)
+  const sizes = new Map<number, number>()
+  for (const word of copies) sizes.set(word.size, (sizes.get(word.size) ?? 0) + word.text.length)
+  const size = [...sizes.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? from.size
+  const line: Line = {text: joinWords(copies), bbox: box, words: copies, size, dir: from.dir, baseline: from.baseline}
+  if (from.angle !== undefined) line.angle = from.angle
+  return line
 }
 
 /** Lines of one column (or a single-column page) top to bottom, pieces of a row merged. */
@@ -161,7 +250,10 @@ export function xyCut(lines: Line[], bodySize?: number): Line[][] {
     ),
     0,
   )
-  if (columns.length > 1) return columns.flatMap((column) => xyCut(column, size))
+  // Two narrow parts and more are a table's cells (one may be a strip of margin text).
+  if (columns.length > 1 && columns.filter((column) => !textColumn(column, size)).length < 2) {
+    return columns.flatMap((column) => xyCut(column, size))
+  }
   const bands = splitAt(
     lines,
     gaps(
@@ -194,5 +286,57 @@ export function xyCut(lines: Line[], bodySize?: number): Line[][] {
     if (segment.length > 0) out.push(...xyCut(segment, size))
     return out
   }
-  return [lines]
+  return crossedGutter(lines, size, minimumGutter) ?? [lines]
+}
+
+/** Ems of the longest line that make a column of text: narrower, side by side, they are a table's cells, read by rows. */
+const columnWidth = 8
+
+function textColumn(lines: Line[], size: number): boolean {
+  return lines.some((line) => line.bbox[2] - line.bbox[0] >= size * columnWidth)
+}
+
+/**
+ * A gutter that more than a few lines cross (a heading, a table or a
+ * worksheet set over the columns): a place on the x axis that few lines
+ * cover, with text standing wholly on both sides of it. The lines that cover
+ * it cut the block into bands, each read on its own, top to bottom.
+ */
+function crossedGutter(lines: Line[], size: number, minimumGutter: number): Line[][] | null {
+  const left = Math.min(...lines.map((line) => line.bbox[0]))
+  const right = Math.max(...lines.map((line) => line.bbox[2]))
+  const limit = Math.max(1, Math.floor(lines.length * 0.2))
+  let best: {x: number; crossers: number} | null = null
+  for (let x = Math.ceil(left); x <= right; x++) {
+    let crossers = 0
+    let before = 0
+    let after = 0
+    for (const line of lines) {
+      const text = line.bbox[2] - line.bbox[0] >= size * columnWidth
+      if (line.bbox[2] < x - minimumGutter / 2) before += text ? 1 : 0
+      else if (line.bbox[0] > x + minimumGutter / 2) after += text ? 1 : 0
+      else if (line.bbox[0] < x && line.bbox[2] > x) crossers++
+    }
+    if (crossers > limit || before < 3 || after < 3) continue
+    // The lines that stand near the gutter without covering it must leave it its width.
+    const near = lines.some(
+      (line) =>
+        !(line.bbox[0] < x && line.bbox[2] > x) &&
+        line.bbox[0] < x + minimumGutter / 2 &&
+        line.bbox[2] > x - minimumGutter / 2,
+    )
+    if (near) continue
+    if (!best || crossers < best.crossers) best = {x, crossers}
+  }
+  if (!best || best.crossers === 0) return null
+  const x = best.x
+  // Runs of lines, top to bottom, that cross the gutter or stand beside it.
+  const runs: Array<{crossing: boolean; lines: Line[]}> = []
+  for (const line of [...lines].sort((a, b) => a.bbox[1] - b.bbox[1])) {
+    const crossing = line.bbox[0] < x && line.bbox[2] > x
+    const last = runs[runs.length - 1]
+    if (last && last.crossing === crossing) last.lines.push(line)
+    else runs.push({crossing, lines: [line]})
+  }
+  return runs.flatMap((run) => xyCut(run.lines, size))
 }
