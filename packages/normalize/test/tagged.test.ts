@@ -182,6 +182,26 @@ describe.skipIf(!run)('tagged PDFs: structure tree and layout compared (skipped:
     ])
   })
 
+  it('crs-lsb11421: a closing H1 set like the H2 sections takes their rank; H2 and H3 become levels 1 and 2', async () => {
+    const layout = await layoutOf(join(corpusDir, 'crs-lsb11421-esa-god-squad-legal-sidebar.pdf'))
+    const headings = nodes(normalize(layout).tree)
+      .filter((node) => node.type === 'heading')
+      .map((node) => `${'depth' in node ? node.depth : ''} ${text(node)}`)
+    expect(headings).toEqual([
+      '1 Exemptions from ESA Section 7',
+      '2 Section 7 Consultation',
+      '2 Endangered Species Committee and the Section 7 Exemption Process',
+      '1 Gulf Oil and Gas Leasing Consultation and NMFS Biological Opinion',
+      '1 The National Security Exemption',
+      '2 Preliminary Litigation',
+      '2 Endangered Species Committee Meeting and Decision',
+      '2 Subsequent Litigation and Likely Legal Issues',
+      '1 Considerations for Congress',
+      '1 Author Information',
+      '1 Disclaimer',
+    ])
+  })
+
   it('crs-r46991: figure titles tagged as headings stay out of the headings; paragraphs run on across pages', async () => {
     const layout = await layoutOf(join(corpusDir, 'crs-r46991-economic-development-administration-overview.pdf'))
     const {tree} = normalize(layout)

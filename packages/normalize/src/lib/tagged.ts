@@ -613,7 +613,33 @@ function assembleBlocks(
     pendingNotes.push(...(options.notes?.get(page) ?? []))
   }
   close()
+  harmonizeDepths(blocks)
   return blocks
+}
+
+/**
+ * Headings set alike are of one rank: a heading whose tag gives another depth
+ * than most headings of its type style takes theirs (a closing "Author
+ * Information" tagged H1 among H2 sections of the same size and weight).
+ */
+function harmonizeDepths(blocks: Block[]): void {
+  const byStyle = new Map<string, HeadingBlock[]>()
+  for (const block of blocks) {
+    if (block.kind !== 'heading' || block.depth === undefined) continue
+    const line = block.lines[0]!
+    const key = `${Math.round(line.size * 2) / 2}|${line.bold}`
+    const list = byStyle.get(key) ?? []
+    list.push(block)
+    byStyle.set(key, list)
+  }
+  for (const headings of byStyle.values()) {
+    if (headings.length < 3) continue
+    const counts = new Map<number, number>()
+    for (const heading of headings) counts.set(heading.depth!, (counts.get(heading.depth!) ?? 0) + 1)
+    const [depth, most] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]!
+    if (most * 2 <= headings.length) continue
+    for (const heading of headings) heading.depth = depth
+  }
 }
 
 const genericAlt =
