@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process'
+import {spawn, spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
@@ -171,6 +171,29 @@ describe('folio convert', () => {
     expect(folio(['convert', '.', '--out', 'out', '--to', 'json,md', '--force'], dir).stderr).toMatch(
       /2 converted, 0 skipped/,
     )
+  })
+
+  it('resumes an interrupted batch where it stopped', async () => {
+    const dir = workspace()
+    const names = ['a', 'b', 'c', 'd']
+    for (const name of names) writeFileSync(join(dir, `${name}.pdf`), makeReport(`Report ${name}`, 3))
+    // Kill the run (no chance to clean up) as soon as its first file is done.
+    await new Promise<void>((done) => {
+      const child = spawn(process.execPath, [bin, 'convert', '.', '--out', 'out', '--to', 'html,pdf', '-j', '1'], {
+        cwd: dir,
+        env: {...process.env, CI: 'true'},
+      })
+      child.stderr.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('✔')) child.kill('SIGKILL')
+      })
+      child.on('exit', () => done())
+    })
+    const again = folio(['convert', '.', '--out', 'out', '--to', 'html,pdf', '-j', '1'], dir)
+    expect(again.code).toBe(0)
+    const summary = /(\d+) converted, (\d+) skipped, 0 failed/.exec(again.stderr)
+    expect(Number(summary?.[2])).toBeGreaterThanOrEqual(1)
+    expect(Number(summary?.[1]) + Number(summary?.[2])).toBe(names.length)
+    expect(readdirSync(join(dir, 'out')).some((f) => f.endsWith('.partial'))).toBe(false)
   })
 
   it('splits a batch into shards that cover every file exactly once', () => {

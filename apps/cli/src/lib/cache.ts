@@ -1,5 +1,6 @@
 import {readFile, stat} from 'node:fs/promises'
 import {join} from 'node:path'
+import {writeAtomic} from './pipeline.js'
 import type {FileResult} from './types.js'
 
 /** The file in `--out` that remembers what each input was converted from. */
@@ -39,5 +40,20 @@ export async function isFresh(cache: Cache, input: string, key: string): Promise
 export function remember(cache: Cache, result: FileResult): void {
   if (result.status === 'converted' && result.key) {
     cache[result.input] = {key: result.key, outputs: result.outputs.map((output) => output.path)}
+  }
+}
+
+/**
+ * Keeps the cache file in step with the run: written after every file, one
+ * write at a time, so a run that is interrupted resumes where it stopped.
+ */
+export function cacheWriter(out: string, cache: Cache): {save: () => Promise<void>} {
+  let last: Promise<void> = Promise.resolve()
+  return {
+    save() {
+      const text = `${JSON.stringify(cache, null, 2)}\n`
+      last = last.then(() => writeAtomic(join(out, CACHE_FILE), text))
+      return last
+    },
   }
 }

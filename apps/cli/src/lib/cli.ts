@@ -1,12 +1,12 @@
 import {mkdir, readFile, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
-import {dirname, join, relative, resolve} from 'node:path'
+import {dirname, relative, resolve, sep} from 'node:path'
 import {performance} from 'node:perf_hooks'
 import type {ArgsDef, CommandDef} from 'citty'
 import {defineCommand, renderUsage, runCommand} from 'citty'
 import {Presets, SingleBar} from 'cli-progress'
 import {Tinypool} from 'tinypool'
-import {CACHE_FILE, isFresh, readCache, remember} from './cache.js'
+import {cacheWriter, isFresh, readCache, remember} from './cache.js'
 import {type CheckArgs, check, checkArgs} from './check.js'
 import type {FileConfig} from './config.js'
 import {loadConfig} from './config.js'
@@ -110,13 +110,16 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
   const verbose = args.verbose === true
   const out = resolve(cwd, args.out)
 
-  let inputs = await expandInputs(args._, cwd)
+  // Editions written into a folder that is also an input are not inputs themselves.
+  let inputs = (await expandInputs(args._, cwd)).filter((input) => !input.path.startsWith(out + sep))
   if (inputs.length === 0) throw new UsageError(`Unexpected inputs without PDF files: ${args._.join(' ')}`)
   if (shardSpec) inputs = shard(inputs, shardSpec)
 
   const started = performance.now()
   const write = (line: string) => process.stderr.write(`${line}\n`)
   const cache = await readCache(out)
+  await mkdir(out, {recursive: true})
+  const cacheFile = cacheWriter(out, cache)
   const results: FileResult[] = new Array(inputs.length)
   const pool = new Tinypool({
     filename: new URL('./worker.js', import.meta.url).href,
@@ -197,6 +200,7 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
         result.error = {code: 'strict', message: 'Unexpected warnings with --strict'}
       }
       remember(cache, result)
+      if (result.status === 'converted') await cacheFile.save()
       report(result, index)
     }),
   )
@@ -210,8 +214,7 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
   }
 
   const summary = summarize(results, performance.now() - started)
-  await mkdir(out, {recursive: true})
-  await writeFile(join(out, CACHE_FILE), `${JSON.stringify(cache, null, 2)}\n`)
+  await cacheFile.save()
   const full: Report = {tool: {name: 'folio', version: VERSION}, summary, files: results}
   if (typeof args.report === 'string') {
     await mkdir(dirname(resolve(cwd, args.report)), {recursive: true})
