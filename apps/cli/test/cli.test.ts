@@ -3,7 +3,10 @@ import {existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFile
 import {tmpdir} from 'node:os'
 import {join, resolve} from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {Ajv} from 'ajv'
+import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
+import reportSchema from '../schema/report.schema.json' with {type: 'json'}
 import {makePdf, makeReport} from './make-pdf.js'
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url))
@@ -125,6 +128,8 @@ describe('folio convert', () => {
     expect(readdirSync(join(dir, 'out')).some((f) => f.endsWith('.partial'))).toBe(false)
 
     const json = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+    const validate = new Ajv({allErrors: true, strict: true}).compile(reportSchema)
+    expect(validate(json), JSON.stringify(validate.errors)).toBe(true)
     expect(json.files).toHaveLength(5)
     expect(json.summary).toMatchObject({converted: 2, failed: 3})
     const good = json.files.find((f: {input: string}) => f.input.endsWith('good.pdf'))
@@ -137,9 +142,26 @@ describe('folio convert', () => {
     expect(damaged.error.message).toContain('damaged.pdf')
 
     const junit = readFileSync(join(dir, 'junit.xml'), 'utf8')
-    expect(junit).toMatch(/<testsuite name="folio convert" tests="5" failures="3"/)
-    expect(junit.match(/<testcase /g)).toHaveLength(5)
-    expect(junit.match(/<failure /g)).toHaveLength(3)
+    expect(XMLValidator.validate(junit)).toBe(true)
+    // The JUnit schema CI systems read: testsuites > testsuite(name, tests, failures, errors, skipped, time)
+    // > testcase(name, classname, time) with an optional failure(message, type) or skipped.
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testcase',
+    }).parse(junit)
+    const suite = parsed.testsuites.testsuite
+    expect(suite).toMatchObject({name: 'folio convert', tests: '5', failures: '3', errors: '0', skipped: '0'})
+    expect(Number(suite.time)).toBeGreaterThan(0)
+    expect(suite.testcase).toHaveLength(5)
+    for (const testcase of suite.testcase) {
+      expect(testcase.classname).toBe('folio.convert')
+      expect(testcase.name).toMatch(/\.pdf$/)
+      expect(Number(testcase.time)).toBeGreaterThanOrEqual(0)
+    }
+    const failed = suite.testcase.filter((testcase: {failure?: unknown}) => testcase.failure)
+    expect(failed).toHaveLength(3)
+    for (const testcase of failed) expect(testcase.failure.message).toContain(testcase.name.split('/').at(-1))
   })
 
   it('fails an encrypted PDF without its password and converts it with the password', () => {
