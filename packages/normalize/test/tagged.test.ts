@@ -301,3 +301,27 @@ describe('tagged fixtures: the tree gives the gold reading', () => {
     })
   }
 })
+
+describe('damaged structure trees', () => {
+  it('a layout whose trees are broken still gives a valid tree and one choice, never a crash', async () => {
+    const report = fixtures.find((item) => item.name.startsWith('meridian'))!
+    const layout = structuredClone(await layoutOf(report.pdf))
+    let deep: unknown = {role: 'P', mcids: [0], children: []}
+    for (let index = 0; index < 500; index++) deep = {role: 'Div', children: [deep]}
+    const broken: unknown[] = [
+      {role: 5, children: 'x'},
+      {role: 'P', mcids: ['a', 1.5, null], children: [null, 7, {role: 'Figure', alt: 3, children: []}]},
+      deep,
+      'Root',
+    ]
+    layout.pages.forEach((page, index) => {
+      if (index < broken.length) (page as {structTree?: unknown}).structTree = broken[index]
+    })
+    const {tree, diagnostics} = normalize(layout)
+    assertTree(tree)
+    expect(choice(diagnostics)).toHaveLength(1)
+    // The damaged pages hold no tree to speak of: the layout is read, with the reason named.
+    expect(choice(diagnostics)[0]!.ruleId).toBe('structure-tree-ignored')
+    expect(bodyText(tree)).toContain('heat')
+  })
+})

@@ -87,8 +87,29 @@ function isList(node: StructNode): boolean {
   return node.role === 'L'
 }
 
+/**
+ * The tree as the Layout contract types it, whatever came in: a layout read
+ * from a cache or another extractor may carry a damaged tree. Nodes that are
+ * no objects are dropped, ids that are no integers left out, depth bounded.
+ */
+function cleanTree(node: unknown, depth = 0): StructNode | null {
+  if (!node || typeof node !== 'object' || depth > 200) return null
+  const raw = node as Partial<StructNode>
+  const clean: StructNode = {
+    role: typeof raw.role === 'string' ? raw.role : 'Div',
+    children: Array.isArray(raw.children)
+      ? raw.children.map((child) => cleanTree(child, depth + 1)).filter((child) => child !== null)
+      : [],
+  }
+  if (Array.isArray(raw.mcids)) clean.mcids = raw.mcids.filter((mcid) => Number.isInteger(mcid))
+  if (typeof raw.alt === 'string') clean.alt = raw.alt
+  return clean
+}
+
 /** Reads the block elements of one page's tree in their logical order. */
-export function readUnits(tree: StructNode): StructUnit[] {
+export function readUnits(input: StructNode): StructUnit[] {
+  const tree = cleanTree(input)
+  if (!tree) return []
   const units: StructUnit[] = []
   const walk = (node: StructNode, level: number): void => {
     const {role} = node
@@ -652,7 +673,8 @@ interface TaggedFigure {
 
 /** The Figure elements of a page that carry alternate text, with the boxes of their images. */
 function taggedFigures(page: LayoutPage): TaggedFigure[] {
-  if (!page.structTree) return []
+  const tree = cleanTree(page.structTree)
+  if (!tree || !Array.isArray(page.images)) return []
   const out: TaggedFigure[] = []
   const walk = (node: StructNode) => {
     if (node.role === 'Artifact') return
@@ -667,7 +689,7 @@ function taggedFigures(page: LayoutPage): TaggedFigure[] {
     }
     node.children.forEach(walk)
   }
-  walk(page.structTree)
+  walk(tree)
   return out
 }
 
