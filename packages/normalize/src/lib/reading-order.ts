@@ -330,13 +330,45 @@ function crossedGutter(lines: Line[], size: number, minimumGutter: number): Line
   }
   if (!best || best.crossers === 0) return null
   const x = best.x
-  // Runs of lines, top to bottom, that cross the gutter or stand beside it.
-  const runs: Array<{crossing: boolean; lines: Line[]}> = []
-  for (const line of [...lines].sort((a, b) => a.bbox[1] - b.bbox[1])) {
-    const crossing = line.bbox[0] < x && line.bbox[2] > x
-    const last = runs[runs.length - 1]
-    if (last && last.crossing === crossing) last.lines.push(line)
-    else runs.push({crossing, lines: [line]})
+  const crosses = (line: Line) => line.bbox[0] < x && line.bbox[2] > x
+  // Spans of the page that crossing lines fill, rows close together making one span.
+  const spans: Array<[number, number, number, number]> = []
+  for (const line of lines.filter(crosses).sort((a, b) => a.bbox[1] - b.bbox[1])) {
+    const last = spans[spans.length - 1]
+    // Two spans are one when nothing stands under them on both sides of the gutter: a box whose short lines miss it.
+    const joined =
+      last &&
+      (line.bbox[1] <= last[3] + size * 1.5 ||
+        !sideBySide(lines, x, last[3], line.bbox[1], Math.min(last[0], line.bbox[0]), Math.max(last[2], line.bbox[2])))
+    if (last && joined) {
+      last[0] = Math.min(last[0], line.bbox[0])
+      last[2] = Math.max(last[2], line.bbox[2])
+      last[3] = Math.max(last[3], line.bbox[3])
+    } else spans.push([line.bbox[0], line.bbox[1], line.bbox[2], line.bbox[3]])
   }
-  return runs.flatMap((run) => xyCut(run.lines, size))
+  // A band per span, with the lines beside it (a column going on past a box over the others), and one between spans.
+  const bands = new Map<number, Line[]>()
+  for (const line of lines) {
+    const middle = (line.bbox[1] + line.bbox[3]) / 2
+    let band = spans.findIndex(([, top, , bottom]) => middle >= top && middle <= bottom) * 2 + 1
+    if (band < 0) band = spans.filter(([, top]) => top <= middle).length * 2
+    const members = bands.get(band)
+    if (members) members.push(line)
+    else bands.set(band, [line])
+  }
+  if (bands.size < 2) return null
+  return [...bands.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, band]) => xyCut(band, size))
+}
+
+/** Whether lines between `top` and `bottom` stand on both sides of `x`, under the extent `left`–`right` of what crosses it. */
+function sideBySide(lines: Line[], x: number, top: number, bottom: number, left: number, right: number): boolean {
+  let before = false
+  let after = false
+  for (const line of lines) {
+    const middle = (line.bbox[1] + line.bbox[3]) / 2
+    if (middle <= top || middle >= bottom) continue
+    if (line.bbox[2] <= x && line.bbox[2] > left) before = true
+    if (line.bbox[0] >= x && line.bbox[0] < right) after = true
+  }
+  return before && after
 }
