@@ -156,3 +156,17 @@ describe.skipIf(!run)('columns read one after the other (against pdftotext)', ()
     })
   }
 })
+
+describe.skipIf(!corpus)('text run up the side margin', () => {
+  it('federal-register: a stamp printed up the margin of every page stays out of the columns', async () => {
+    const layout = await layoutOf(
+      join(corpusDir, 'federal-register-2020-17221-boeing-737-max-airworthiness-directive.pdf'),
+    )
+    const stamps = layout.pages.flatMap((page) => page.lines.filter((line) => line.angle !== undefined))
+    expect(stamps.length).toBeGreaterThan(10)
+    const {tree, diagnostics} = normalize(layout)
+    const body = folioLetters(tree)
+    for (const stamp of stamps) expect(body).not.toContain(letters(stamp.text))
+    expect(diagnostics.filter((diagnostic) => /margin line/.test(diagnostic.message)).length).toBe(stamps.length)
+  })
+})

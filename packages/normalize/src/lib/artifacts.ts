@@ -1,7 +1,7 @@
 import type {LayoutPage, Line} from '@folio/extract'
 import {romanValue} from './list-marker.js'
 
-export type ArtifactKind = 'page-number' | 'running-header' | 'running-footer' | 'off-page'
+export type ArtifactKind = 'page-number' | 'running-header' | 'running-footer' | 'margin-line' | 'off-page'
 
 export interface Artifact {
   page: number
@@ -65,12 +65,16 @@ interface BandLine {
   page: LayoutPage
   index: number
   line: Line
-  band: 'top' | 'bottom'
+  band: 'top' | 'bottom' | 'side'
   signature: string
 }
 
-function bandOf(page: LayoutPage, line: Line): 'top' | 'bottom' | null {
+function bandOf(page: LayoutPage, line: Line): 'top' | 'bottom' | 'side' | null {
   const height = page.height || 792
+  const width = page.width || 612
+  // Text run up the side margin (a printer's or repository stamp) recurs like a running line.
+  const vertical = line.angle !== undefined && Math.abs(line.angle % 180) > 45 && Math.abs(line.angle % 180) < 135
+  if (vertical && (line.bbox[2] <= width * MARGIN_BAND || line.bbox[0] >= width * (1 - MARGIN_BAND))) return 'side'
   if (line.bbox[3] <= height * MARGIN_BAND) return 'top'
   if (line.bbox[1] >= height * (1 - MARGIN_BAND)) return 'bottom'
   return null
@@ -129,7 +133,9 @@ export function detectArtifacts(pages: LayoutPage[]): ArtifactReport {
           ? 'page-number'
           : item.band === 'top'
             ? 'running-header'
-            : 'running-footer'
+            : item.band === 'side'
+              ? 'margin-line'
+              : 'running-footer'
       if (number && !printedLabels.has(item.page.number)) printedLabels.set(item.page.number, number)
       artifacts.push({page: item.page.number, line: item.index, kind, text: item.line.text})
       flagged.add(`${item.page.number}:${item.index}`)
@@ -152,6 +158,7 @@ export function detectArtifacts(pages: LayoutPage[]): ArtifactReport {
 
 function relativeY(item: BandLine): number {
   const height = item.page.height || 792
+  if (item.band === 'side') return item.line.bbox[0] / (item.page.width || 612)
   return item.band === 'top' ? item.line.bbox[1] / height : item.line.bbox[3] / height
 }
 
