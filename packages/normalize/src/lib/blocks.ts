@@ -401,8 +401,13 @@ function startsNewBlock(
   if (open.kind === 'item') {
     if (line.x0 < open.markerX - 2) return true
     const hanging = open.textX > open.markerX + 2
-    // With a hanging indent, the item's lines align with its text; a line back at the marker ends it.
-    if (hanging && line.x0 < open.textX - 2) return true
+    // With a hanging indent, the item's lines align with its text; a line back at the marker ends it,
+    // unless it carries on the sentence (items whose lines run back under their bullet).
+    if (hanging && line.x0 < open.textX - 2) {
+      const close = delta <= metrics.pitch * 1.12 + 0.5
+      const carries = !terminal.test(previous.text.trim()) && /^\p{Ll}/u.test(line.text.trim())
+      return !(close && carries && line.x0 >= open.markerX - 2)
+    }
     if (delta > metrics.pitch * 1.12 + 0.5) return !hanging
     return false
   }
