@@ -92,7 +92,8 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
       if (wordIndex === 0 && lastWord && lastLine && lastWordSource) {
         // A line end: decide the hyphen, else a space.
         const hyphen = lineEndHyphen(lastWord.text, lastWordSource)
-        if (hyphen && /^\p{L}/u.test(text)) {
+        // The next line goes on with a letter ("in-/cluding") or a digit ("P.L. 110-/343", "COVID-/19").
+        if (hyphen && /^[\p{L}\p{N}]/u.test(text)) {
           const left = lastWord.text.slice(0, -1)
           const [rightToken] = text.split(/\s/)
           const decision = judge.decide(left, rightToken ?? text, hyphen)
@@ -117,6 +118,9 @@ export function buildInline(lines: BodyLine[], options: InlineOptions): Phrasing
           }
           piece.attached = decision.space !== true
         } else if (/[—]$/.test(lastWord.text) || /^[—]/.test(text)) {
+          piece.attached = true
+        } else if (/\p{N}–$/u.test(lastWord.text) && /^\p{N}/u.test(text)) {
+          // An en dash between numbers is a range ("pages 2321–/2329", "1990–/2000"), no spaced dash.
           piece.attached = true
         } else {
           piece.attached = false

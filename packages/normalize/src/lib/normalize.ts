@@ -22,7 +22,7 @@ import type {
 import {AST_VERSION} from '@folio/ast'
 import type {BBox, Layout, LayoutPage, OutlineItem} from '@folio/extract'
 import {franc} from 'franc-min'
-import {detectArtifacts} from './artifacts.js'
+import {detectArtifacts, markedArtifactLines} from './artifacts.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
@@ -73,7 +73,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
 
   // Page artifacts: tagged /Artifact content and lines that recur at the page edges.
   const rawByNumber = new Map(rawPages.map((page) => [page.number, page]))
-  const report = detectArtifacts(rawPages)
+  const report = detectArtifacts(rawPages, {tagged: layout.tagged})
   const dropped = new Set<string>()
   for (const artifact of report.artifacts) {
     dropped.add(`${artifact.page}:${artifact.line}`)
@@ -88,12 +88,11 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   }
   for (const page of rawPages) {
     // /Artifact marks are trusted in a tagged file, and only when the page has real content besides.
-    const marked = page.lines.filter((line) => line.words.length > 0 && line.words.every((word) => word.artifact))
-    const trustMarks = layout.tagged && marked.length < page.lines.length * 0.5
+    const marked = markedArtifactLines(page, layout.tagged)
     page.lines.forEach((line, index) => {
       const key = `${page.number}:${index}`
       if (dropped.has(key)) return
-      if (trustMarks && marked.includes(line)) {
+      if (marked.has(index)) {
         dropped.add(key)
         info(
           context,
