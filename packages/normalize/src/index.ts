@@ -1,4 +1,4 @@
-export type {Artifact, ArtifactKind, ArtifactReport} from './lib/artifacts.js'
+export type {Artifact, ArtifactKind, ArtifactOptions, ArtifactReport} from './lib/artifacts.js'
 export {detectArtifacts, lineSignature, readPageNumber} from './lib/artifacts.js'
 export type {DocumentVocabulary, HyphenationOptions, HyphenDecision, HyphenReason} from './lib/hyphenation.js'
 export {collectVocabulary, HyphenationJudge} from './lib/hyphenation.js'
