@@ -61,7 +61,11 @@ function text(value: unknown): string | undefined {
   return undefined
 }
 
-async function resolvePage(doc: DocLike, dest: unknown): Promise<number | undefined> {
+/** Resolve an explicit or named destination to a 1-based page number. */
+export async function destinationPage(
+  doc: Pick<DocLike, 'getDestination' | 'getPageIndex'>,
+  dest: unknown,
+): Promise<number | undefined> {
   try {
     let explicit = dest
     if (typeof dest === 'string') explicit = await doc.getDestination(dest)
@@ -84,7 +88,7 @@ async function readOutline(doc: DocLike, items: unknown[], budget: {left: number
     if (!raw || typeof raw !== 'object') continue
     const item = raw as Record<string, unknown>
     const node: OutlineItem = {title: text(item['title']) ?? '', children: []}
-    const page = await resolvePage(doc, item['dest'])
+    const page = await destinationPage(doc, item['dest'])
     if (page !== undefined) node.page = page
     const url =
       typeof item['url'] === 'string'

@@ -1,6 +1,6 @@
 import {basename} from 'node:path'
 import type {Diagnostic} from '@folio/ast'
-import {readDocumentFacts} from './document.js'
+import {destinationPage, readDocumentFacts} from './document.js'
 import {ExtractError} from './errors.js'
 import {fontStyle} from './fonts.js'
 import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.js'
@@ -220,23 +220,6 @@ function toBox(viewport: Viewport, rect: unknown): LinkAnnotation['bbox'] | unde
   const [c, d] = viewport.convertToViewportPoint(x1, y1) as [number, number]
   const round = (n: number) => Math.round(n * 100) / 100
   return [round(Math.min(a, c)), round(Math.min(b, d)), round(Math.max(a, c)), round(Math.max(b, d))]
-}
-
-/** Resolve an explicit or named destination to a 1-based page number. */
-export async function destinationPage(doc: PdfDoc, dest: unknown): Promise<number | undefined> {
-  try {
-    let explicit = dest
-    if (typeof dest === 'string') explicit = await doc.getDestination(dest)
-    if (!Array.isArray(explicit) || explicit.length === 0) return undefined
-    const target = explicit[0]
-    if (typeof target === 'number' && Number.isInteger(target)) return target + 1
-    if (target && typeof target === 'object' && 'num' in target) {
-      return (await doc.getPageIndex(target as {num: number; gen: number})) + 1
-    }
-  } catch {
-    return undefined
-  }
-  return undefined
 }
 
 async function readLinks(
