@@ -7,7 +7,7 @@ import {listReports} from '@folio/fixtures'
 import {Tinypool} from 'tinypool'
 import {listCorpusGold} from './corpus.js'
 import {type DocumentScore, score, type TotalScore, total} from './metrics.js'
-import {type FileRun, type Found, runFile} from './pipeline.js'
+import {emptyFound, type FileRun, type Found, runFile} from './pipeline.js'
 
 export interface EvalOptions {
   /** Folder of fixture reports (one folder each, with a PDF and maybe `gold.json`). */
@@ -99,19 +99,6 @@ async function readGold(goldPath: string, artifactsPath: string | undefined): Pr
   return {tree, artifacts: lines}
 }
 
-function blankFound(): Found {
-  return {
-    pages: 0,
-    headings: 0,
-    listItems: 0,
-    paragraphs: 0,
-    diagnostics: {fatal: 0, warning: 0, info: 0},
-    treeProblems: 0,
-    extractMsPerPage: null,
-    normalizeMsPerPage: null,
-  }
-}
-
 type Runner = {run: (path: string) => Promise<FileRun>; close: () => Promise<void>}
 
 function makeRunner(options: EvalOptions): Runner {
@@ -137,7 +124,7 @@ function makeRunner(options: EvalOptions): Runner {
             : /memory/i.test(String((error as Error).message))
               ? `memory: Unexpected memory use over ${maxMemory} MB, expected less`
               : `crash: ${(error as Error).message}`
-        return {file: basename(path), found: blankFound(), diagnostics: [], furniture: [], error: message}
+        return {file: basename(path), found: emptyFound(), diagnostics: [], furniture: [], error: message}
       }
     },
     close: () => pool.destroy(),
@@ -178,7 +165,7 @@ export async function evaluate(options: EvalOptions): Promise<EvalReport> {
         const name = `corpus/${entry.name}`
         if (!wanted(entry.name)) continue
         if (!entry.present) {
-          documents.push({name, file: `${entry.name}.pdf`, found: blankFound(), skipped: 'source PDF not found'})
+          documents.push({name, file: `${entry.name}.pdf`, found: emptyFound(), skipped: 'source PDF not found'})
           progress(`${name}: skipped: source PDF not found (${entry.pdf})`)
           continue
         }

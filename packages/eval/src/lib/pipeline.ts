@@ -32,7 +32,8 @@ export interface FileRun {
   error?: string
 }
 
-function emptyFound(): Found {
+/** A count with nothing found yet. */
+export function emptyFound(): Found {
   return {
     pages: 0,
     headings: 0,
