@@ -520,6 +520,18 @@ export class State {
     this.endLinks()
   }
 
+  /** Show a label still waiting for a line (an item or note with no text) on an empty line of its own. */
+  placePendingLabel(leading: number): void {
+    if (!this.pendingLabel) return
+    this.placeLines([{pieces: [], width: 0}], {
+      indent: this.indent,
+      width: this.width,
+      leading,
+      spaceBefore: 0,
+      spaceAfter: 0,
+    })
+  }
+
   /** Links end with their block: each Link element is written while its page is current. */
   endLinks(): void {
     for (const tag of this.pageBound) tag.end()

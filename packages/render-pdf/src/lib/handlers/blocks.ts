@@ -69,14 +69,6 @@ export function footnoteDefinition(node: FootnoteDefinition, state: State, paren
     state.all(node, tag)
     state.noteStyle = saved
     // A note with no text still shows its label.
-    if (state.pendingLabel) {
-      state.placeLines([{pieces: [], width: 0}], {
-        indent: state.indent,
-        width: state.width,
-        leading: state.type.noteLeading,
-        spaceBefore: 0,
-        spaceAfter: 0,
-      })
-    }
+    state.placePendingLabel(state.type.noteLeading)
   })
 }

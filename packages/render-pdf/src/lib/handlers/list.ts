@@ -41,15 +41,7 @@ export function listItem(node: ListItem, state: State, parent: Tag): void {
   state.all(node, body)
   state.listLabel = saved
   // An item with no text still shows its label.
-  if (state.pendingLabel) {
-    state.placeLines([{pieces: [], width: 0}], {
-      indent: state.indent,
-      width: state.width,
-      leading: state.type.leading,
-      spaceBefore: 0,
-      spaceAfter: 0,
-    })
-  }
+  state.placePendingLabel(state.type.leading)
 }
 
 const romans: Array<[number, string]> = [
