@@ -22,6 +22,14 @@ import {VERSION} from './version.js'
 /** Exit codes, documented in the README. */
 export const EXIT = {ok: 0, failed: 1, usage: 2} as const
 
+/** The PDFs a batch command reads. */
+const inputsArg = {
+  type: 'positional',
+  required: false,
+  description: 'PDF files, directories (recursive) or globs',
+  valueHint: 'file.pdf|dir|glob',
+} as const
+
 const convertArgs = {
   out: {
     type: 'string',
@@ -233,12 +241,7 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
 const convertCommand = defineCommand({
   meta: {name: 'convert', description: 'Convert PDF reports into accessible HTML, EPUB and PDF/UA editions'},
   args: {
-    inputs: {
-      type: 'positional',
-      required: false,
-      description: 'PDF files, directories (recursive) or globs',
-      valueHint: 'file.pdf|dir|glob',
-    },
+    inputs: inputsArg,
     ...convertArgs,
   },
   async run({args}) {
@@ -306,12 +309,7 @@ const checkCommand = defineCommand({
     description: 'Check PDFs against the machine-checkable PDF/UA-1 rules (veraPDF profile, Matterhorn Protocol)',
   },
   args: {
-    inputs: {
-      type: 'positional',
-      required: false,
-      description: 'PDF files, directories (recursive) or globs',
-      valueHint: 'file.pdf|dir|glob',
-    },
+    inputs: inputsArg,
     ...checkArgs,
   },
   async run({args}) {
