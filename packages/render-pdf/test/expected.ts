@@ -7,24 +7,13 @@ export interface ExpectedBlock {
   links?: string[]
 }
 
-const romans: Array<[number, string]> = [
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-]
+/** Lower-case roman numerals 1–20, written out by hand. */
+const romanNumerals = 'i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx'.split(' ')
 
 function roman(value: number): string {
-  let rest = value
-  let out = ''
-  for (const [amount, digits] of romans) {
-    while (rest >= amount) {
-      out += digits
-      rest -= amount
-    }
-  }
-  return out
+  const numeral = romanNumerals[value - 1]
+  if (numeral === undefined) throw new Error(`No expected roman numeral written out for item ${value}`)
+  return numeral
 }
 
 /** The printed label of each item, for the markers the fixtures use. */
