@@ -85,10 +85,29 @@ function describe(result: FileResult): string {
   return `✔ ${result.input} (${result.pages ?? 0} pages, ${Math.round(total)} ms)`
 }
 
+/** How many diagnostics of one rule a file prints before the rest are summed up in a line. */
+const SHOWN_PER_RULE = 5
+
 function printDiagnostics(result: FileResult, verbose: boolean, write: (line: string) => void): void {
   const shown = result.diagnostics.filter((d) => verbose || d.severity !== 'info')
+  const byRule = new Map<string, typeof shown>()
   for (const d of shown) {
-    write(`  ${result.input}:${d.place?.page ?? ''} ${d.severity} ${d.ruleId} ${d.message}`)
+    const list = byRule.get(d.ruleId)
+    if (list) list.push(d)
+    else byRule.set(d.ruleId, [d])
+  }
+  for (const [ruleId, list] of byRule) {
+    for (const d of list.slice(0, SHOWN_PER_RULE)) {
+      write(`  ${result.input}:${d.place?.page ?? ''} ${d.severity} ${d.ruleId} ${d.message}`)
+    }
+    const rest = list.slice(SHOWN_PER_RULE)
+    if (rest.length === 0) continue
+    const pages = rest.map((d) => d.place?.page).filter((page): page is number => page !== undefined)
+    const span =
+      pages.length > 0
+        ? ` on pages ${pages.reduce((a, b) => Math.min(a, b))}–${pages.reduce((a, b) => Math.max(a, b))}`
+        : ''
+    write(`  ${result.input}: … and ${rest.length} more ${ruleId}${span} (all of them in --report)`)
   }
 }
 
