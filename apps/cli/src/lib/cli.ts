@@ -1,4 +1,4 @@
-import {mkdir, readFile, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, stat, writeFile} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {dirname, relative, resolve, sep} from 'node:path'
 import {performance} from 'node:perf_hooks'
@@ -10,6 +10,7 @@ import {cacheWriter, isFresh, readCache, remember} from './cache.js'
 import {type CheckArgs, check, checkArgs} from './check.js'
 import type {FileConfig} from './config.js'
 import {loadConfig} from './config.js'
+import type {Input} from './inputs.js'
 import {expandInputs, outputBase, parseShard, shard, UsageError} from './inputs.js'
 import {inspectFile, parsePages} from './inspect.js'
 import {cacheKey} from './pipeline.js'
@@ -183,8 +184,20 @@ export async function convert(args: ConvertArgs, cwd: string = process.cwd()): P
     if (!quiet) printDiagnostics(result, verbose, write)
   }
 
+  // The pool takes tasks in the order they come: largest files first, so a
+  // big report does not start last and leave the other workers idle.
+  const sizes = await Promise.all(
+    inputs.map((input) =>
+      stat(input.path).then(
+        (info) => info.size,
+        () => 0,
+      ),
+    ),
+  )
+  const order = inputs.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b)
   await Promise.all(
-    inputs.map(async (input, index) => {
+    order.map(async (index) => {
+      const input = inputs[index] as Input
       const task: Task = {
         input: input.path,
         display: relative(cwd, input.path) || input.path,
