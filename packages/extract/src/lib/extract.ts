@@ -3,10 +3,11 @@ import type {Diagnostic} from '@folio/ast'
 import {destinationPage, readDocumentFacts} from './document.js'
 import {ExtractError} from './errors.js'
 import {fontStyle} from './fonts.js'
+import {MAX_GRAPHICS} from './graphics.js'
 import {type FontInfo, interpret, type Matrix, type OpCodes} from './interpret.js'
 import {openPdf, type PdfJs} from './open.js'
 import {readStructTree} from './struct.js'
-import type {FontStyle, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
+import type {FontStyle, Graphic, ImageBox, Layout, LayoutPage, LinkAnnotation} from './types.js'
 import {isUnmapped} from './unicode.js'
 import {draftsToWords, dropOverprints, glyphBox, glyphsToDrafts, wordsToLines} from './words.js'
 
@@ -97,6 +98,17 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
           b[2] > 0 && b[0] < viewport.width && b[3] > 0 && b[1] < viewport.height
         const glyphs = dropOverprints(painted.glyphs.filter((g) => inside(glyphBox(g))))
         const images = painted.images.filter((i) => inside(i.bbox))
+        const graphics = painted.graphics.filter((g) => inside(g.bbox))
+        if (painted.graphicsCapped) {
+          diagnostics.push(
+            diag(
+              'graphics-capped',
+              'info',
+              `Unexpected more than ${MAX_GRAPHICS} drawn shapes on page ${number} in ${name}, expected fewer: the first ${MAX_GRAPHICS} were kept`,
+              number,
+            ),
+          )
+        }
         const fontOf = (id: string): FontStyle => styles.get(id) ?? fontStyle(undefined)
         const words = draftsToWords(glyphsToDrafts(glyphs), {fontOf})
         const lines = wordsToLines(words)
@@ -112,6 +124,15 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
             const box: ImageBox = {bbox: i.bbox.map((n) => Math.round(n * 100) / 100) as ImageBox['bbox']}
             if (i.mcid !== undefined) box.mcid = i.mcid
             return box
+          }),
+          graphics: graphics.map((g): Graphic => {
+            const graphic: Graphic = {kind: g.kind, bbox: g.bbox}
+            if (g.fill !== undefined) graphic.fill = g.fill
+            if (g.stroke !== undefined) graphic.stroke = g.stroke
+            if (g.lineWidth !== undefined) graphic.lineWidth = g.lineWidth
+            if (g.mcid !== undefined) graphic.mcid = g.mcid
+            if (g.artifact) graphic.artifact = true
+            return graphic
           }),
         }
         const label = facts.labels?.[number - 1]
@@ -171,6 +192,7 @@ export async function extract(data: Uint8Array, options: ExtractOptions = {}): P
           lines: [],
           links: [],
           images: [],
+          graphics: [],
         })
       } finally {
         page?.cleanup()

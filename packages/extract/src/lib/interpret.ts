@@ -5,6 +5,8 @@
  * drawing anything.
  */
 
+import {MAX_GRAPHICS, pathShapes} from './graphics.js'
+
 /** A 2D affine matrix [a, b, c, d, e, f]. */
 export type Matrix = [number, number, number, number, number, number]
 
@@ -70,6 +72,20 @@ export interface PlacedImage {
   mcid?: number
 }
 
+/** A drawn rectangle or straight line, in top-down page coordinates. */
+export interface PlacedGraphic {
+  kind: 'rect' | 'rule'
+  bbox: [number, number, number, number]
+  /** Fill colour (RGB hex) when the shape is filled with a known colour. */
+  fill?: string
+  /** Stroke colour (RGB hex) when the shape is stroked with a known colour. */
+  stroke?: string
+  /** Stroke width in points when stroked. */
+  lineWidth?: number
+  mcid?: number
+  artifact: boolean
+}
+
 interface TextState {
   ctm: Matrix
   font: FontInfo | undefined
@@ -81,6 +97,13 @@ interface TextState {
   leading: number
   rise: number
   fillColor: string | undefined
+  strokeColor: string | undefined
+  /** How paths are filled and stroked: a known colour, a pattern (colour unknown) or nothing (transparent). */
+  fillPaint: 'color' | 'pattern' | 'none'
+  strokePaint: 'color' | 'pattern' | 'none'
+  lineWidth: number
+  fillAlpha: number
+  strokeAlpha: number
 }
 
 export interface OperatorList {
@@ -137,9 +160,12 @@ export function interpret(
   OPS: OpCodes,
   viewport: Matrix,
   fontOf: (id: string) => FontInfo | undefined,
-): {glyphs: PlacedGlyph[]; images: PlacedImage[]} {
+): {glyphs: PlacedGlyph[]; images: PlacedImage[]; graphics: PlacedGraphic[]; graphicsCapped: boolean} {
   const glyphs: PlacedGlyph[] = []
   const images: PlacedImage[] = []
+  const graphics: PlacedGraphic[] = []
+  const seenGraphics = new Set<string>()
+  let graphicsCapped = false
   const stack: TextState[] = []
   let state: TextState = {
     ctm: viewport,
@@ -152,6 +178,12 @@ export function interpret(
     leading: 0,
     rise: 0,
     fillColor: undefined,
+    strokeColor: undefined,
+    fillPaint: 'color',
+    strokePaint: 'color',
+    lineWidth: 1,
+    fillAlpha: 1,
+    strokeAlpha: 1,
   }
   let textMatrix: Matrix = IDENTITY
   let lineX = 0
@@ -290,6 +322,67 @@ export function interpret(
     images.push(image)
   }
 
+  const paintPath = (args: unknown[]): void => {
+    const paint = args[0]
+    const filled =
+      paint === OPS.fill ||
+      paint === OPS.eoFill ||
+      paint === OPS.fillStroke ||
+      paint === OPS.eoFillStroke ||
+      paint === OPS.closeFillStroke ||
+      paint === OPS.closeEOFillStroke
+    const stroked =
+      paint === OPS.stroke ||
+      paint === OPS.closeStroke ||
+      paint === OPS.fillStroke ||
+      paint === OPS.eoFillStroke ||
+      paint === OPS.closeFillStroke ||
+      paint === OPS.closeEOFillStroke
+    // A path only clipped (endPath) paints nothing; nor do transparent paints.
+    const fillVisible =
+      filled &&
+      state.fillPaint !== 'none' &&
+      state.fillAlpha > 0 &&
+      !(state.fillPaint === 'color' && state.fillColor === '#ffffff')
+    const strokeVisible = stroked && state.strokePaint !== 'none' && state.strokeAlpha > 0
+    if (!fillVisible && !strokeVisible) return
+    if (graphics.length >= MAX_GRAPHICS) {
+      graphicsCapped = true
+      return
+    }
+    const holder = args[1]
+    const data = Array.isArray(holder) ? holder[0] : holder
+    if (!data || (!ArrayBuffer.isView(data) && !Array.isArray(data))) return
+    // Line width in device units: the user-space width scaled by the CTM (0 is the thinnest line).
+    const scale = Math.sqrt(Math.abs(state.ctm[0] * state.ctm[3] - state.ctm[1] * state.ctm[2]))
+    const width = Math.max(state.lineWidth * scale, 0.1)
+    const mcid = currentMcid()
+    const artifact = inArtifact()
+    for (const shape of pathShapes(data as ArrayLike<number>, state.ctm, width, strokeVisible)) {
+      if (!strokeVisible && !shape.closed && shape.kind === 'rule') {
+        // A filled line without area paints nothing.
+        if (Math.min(shape.bbox[2] - shape.bbox[0], shape.bbox[3] - shape.bbox[1]) < 0.05) continue
+      }
+      const bbox = shape.bbox.map((n) => Math.round(n * 100) / 100) as PlacedGraphic['bbox']
+      const key = `${shape.kind}|${bbox.join(',')}|${fillVisible ? (state.fillColor ?? '') : ''}|${strokeVisible ? (state.strokeColor ?? '') : ''}`
+      // The same shape painted twice (a fill then a stroke of one box, overprints) is kept once.
+      if (seenGraphics.has(key)) continue
+      if (graphics.length >= MAX_GRAPHICS) {
+        graphicsCapped = true
+        return
+      }
+      seenGraphics.add(key)
+      const graphic: PlacedGraphic = {kind: shape.kind, bbox, artifact}
+      if (fillVisible && state.fillPaint === 'color' && state.fillColor !== undefined) graphic.fill = state.fillColor
+      if (strokeVisible) {
+        if (state.strokeColor !== undefined) graphic.stroke = state.strokeColor
+        graphic.lineWidth = Math.round(width * 100) / 100
+      }
+      if (mcid !== undefined) graphic.mcid = mcid
+      graphics.push(graphic)
+    }
+  }
+
   const {fnArray, argsArray} = ops
   for (let i = 0; i < fnArray.length; i++) {
     const fn = fnArray[i]
@@ -324,8 +417,39 @@ export function interpret(
         break
       case OPS.setGState:
         for (const entry of (Array.isArray(args[0]) ? args[0] : []) as unknown[]) {
-          if (Array.isArray(entry) && entry[0] === 'Font' && Array.isArray(entry[1])) setFont(entry[1][0], entry[1][1])
+          if (!Array.isArray(entry)) continue
+          if (entry[0] === 'Font' && Array.isArray(entry[1])) setFont(entry[1][0], entry[1][1])
+          else if (entry[0] === 'LW' && typeof entry[1] === 'number' && Number.isFinite(entry[1]))
+            state.lineWidth = Math.abs(entry[1])
+          else if (entry[0] === 'ca' && typeof entry[1] === 'number') state.fillAlpha = entry[1]
+          else if (entry[0] === 'CA' && typeof entry[1] === 'number') state.strokeAlpha = entry[1]
         }
+        break
+      case OPS.setLineWidth: {
+        const width = Number(args[0])
+        state.lineWidth = Number.isFinite(width) ? Math.abs(width) : 1
+        break
+      }
+      case OPS.setStrokeRGBColor:
+        state.strokeColor = colorOf(args[0]) ?? colorOf(args)
+        state.strokePaint = 'color'
+        break
+      case OPS.setStrokeColorN:
+        // A pattern: the colour is unknown.
+        state.strokeColor = undefined
+        state.strokePaint = 'pattern'
+        break
+      case OPS.setFillColorN:
+        state.fillPaint = 'pattern'
+        break
+      case OPS.setStrokeTransparent:
+        state.strokePaint = 'none'
+        break
+      case OPS.setFillTransparent:
+        state.fillPaint = 'none'
+        break
+      case OPS.constructPath:
+        paintPath(args)
         break
       case OPS.setCharSpacing:
         state.charSpacing = Number(args[0]) || 0
@@ -375,6 +499,7 @@ export function interpret(
       case OPS.setFillRGBColor: {
         const color = colorOf(args[0]) ?? colorOf(args)
         state.fillColor = color
+        state.fillPaint = 'color'
         break
       }
       case OPS.beginMarkedContent:
@@ -397,5 +522,5 @@ export function interpret(
         break
     }
   }
-  return {glyphs, images}
+  return {glyphs, images, graphics, graphicsCapped}
 }

@@ -66,6 +66,27 @@ export interface ImageBox {
   mcid?: number
 }
 
+/**
+ * A drawn rectangle or straight line: table rulings, cell shading, the box around a
+ * sidebar. Curves, diagonals and other drawings are not reported.
+ */
+export interface Graphic {
+  /** 'rule': a straight line or a rectangle at most 2.5 pt thick; 'rect': a larger rectangle (corners may be rounded). */
+  kind: 'rect' | 'rule'
+  /** Painted extent, stroke width included. */
+  bbox: BBox
+  /** Fill colour (RGB hex) when filled with a known colour; white fills are not reported. */
+  fill?: string
+  /** Stroke colour (RGB hex) when stroked with a known colour. */
+  stroke?: string
+  /** Stroke width in points when stroked. */
+  lineWidth?: number
+  /** Marked-content id when the page is tagged. */
+  mcid?: number
+  /** Painted inside an /Artifact marked-content sequence. */
+  artifact?: boolean
+}
+
 /** A node of the PDF's structure tree (tagged PDFs). */
 export interface StructNode {
   /** Standard role after the RoleMap: 'H1', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Link', 'Figure', … */
@@ -88,6 +109,12 @@ export interface LayoutPage {
   lines: Line[]
   links: LinkAnnotation[]
   images: ImageBox[]
+  /**
+   * Drawn rectangles and rules, in painting order, at most 5,000 a page (a
+   * `graphics-capped` diagnostic says when more were left out). Absent in layouts
+   * made before graphics were read.
+   */
+  graphics?: Graphic[]
   /** The page's structure tree when the PDF is tagged. */
   structTree?: StructNode
 }
