@@ -1,5 +1,8 @@
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {normalize} from '../src/index.js'
 import {collectVocabulary, HyphenationJudge} from '../src/lib/hyphenation.js'
+import {bodyText, corpusDir, layoutOf, requireCorpus} from './helpers.js'
 
 describe('HyphenationJudge (English)', () => {
   const judge = new HyphenationJudge({lang: 'en'})
@@ -72,10 +75,45 @@ describe('other languages', () => {
     expect(judge.decide('trans', 'port')).toMatchObject({join: true, word: 'transport'})
     expect(judge.decide('chauf', 'fage')).toMatchObject({join: true, reason: 'word-list-word'})
   })
-  it('uses German patterns where no word list is installed', () => {
+  it('uses German patterns where the German list does not know the word (its nouns)', () => {
     const judge = new HyphenationJudge({lang: 'de-DE'})
     expect(judge.decide('verwal', 'tung')).toMatchObject({join: true, reason: 'pattern-break'})
     expect(judge.decide('verw', 'altung')).toMatchObject({join: false, reason: 'no-pattern-break'})
+    expect(judge.decide('Wärmepla', 'nung')).toMatchObject({join: true, word: 'Wärmeplanung'})
+  })
+})
+
+describe('German word list', () => {
+  const judge = new HyphenationJudge({lang: 'de'})
+  it('joins words the list knows whole, where the patterns would not break them there', () => {
+    expect(judge.decide('beige', 'bracht')).toMatchObject({join: true, word: 'beigebracht', reason: 'word-list-word'})
+    expect(judge.decide('mit', 'bringen')).toMatchObject({join: true, word: 'mitbringen'})
+  })
+  it('keeps the hyphen of coordinated adjectives, whose parts are words of their own', () => {
+    expect(judge.decide('deutsch', 'französischen')).toMatchObject({
+      join: false,
+      word: 'deutsch-französischen',
+      reason: 'word-list-compound',
+    })
+    expect(judge.decide('öffentlich', 'rechtliche').word).toBe('öffentlich-rechtliche')
+  })
+  it('closes other compounds of two known words, as German writes them', () => {
+    expect(judge.decide('hoch', 'brisanten')).toMatchObject({join: true, word: 'hochbrisanten'})
+    expect(judge.decide('Fernwärme', 'netz')).toMatchObject({join: true, word: 'Fernwärmenetz'})
+  })
+  it('keeps the hyphen before a capitalised part and after an abbreviation', () => {
+    expect(judge.decide('Wärme', 'Planung')).toMatchObject({
+      join: false,
+      word: 'Wärme-Planung',
+      reason: 'capitalized-part',
+    })
+    expect(judge.decide('PDF', 'basiert')).toMatchObject({join: false, word: 'PDF-basiert', reason: 'acronym-part'})
+  })
+  it('keeps a suspended hyphen before "und" or "oder", even after a word the document never uses alone', () => {
+    expect(judge.decide('Ein', 'und')).toMatchObject({word: 'Ein- und', reason: 'suspended-hyphen', space: true})
+    expect(judge.decide('Gebäude', 'oder')).toMatchObject({word: 'Gebäude- oder', space: true})
+    // Not before other short words that end a broken word.
+    expect(judge.decide('Pho', 'to')).toMatchObject({join: true, word: 'Photo'})
   })
 })
 
@@ -119,5 +157,25 @@ describe('suspended hyphens', () => {
   })
   it('join a word that only ends in a conjunction', () => {
     expect(new HyphenationJudge({lang: 'en'}).decide('pri', 'or')).toMatchObject({join: true, word: 'prior'})
+  })
+})
+
+describe.skipIf(!requireCorpus())('German line ends on a real chapter (skipped: no ../shared/corpus)', () => {
+  it('pdfua German chapter: every line-end hyphen joins a word or stands before a capitalised part', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-barrierefreie-pdf-chapter-de-tagged.pdf'))
+    const {tree, diagnostics} = normalize(layout)
+    expect(tree.meta.lang).toMatch(/^de/)
+    const decisions = diagnostics.filter((diagnostic) => diagnostic.ruleId.startsWith('hyphen-'))
+    expect(decisions.length).toBeGreaterThan(80)
+    const reasons = (ruleId: string) =>
+      decisions
+        .filter((diagnostic) => diagnostic.ruleId === ruleId)
+        .map((diagnostic) => /\(([a-z-]+)\)$/.exec(diagnostic.message)?.[1])
+    expect(reasons('hyphen-kept')).toEqual(['capitalized-part'])
+    expect(reasons('hyphen-joined')).toContain('word-list-word')
+    const body = bodyText(tree)
+    expect(body).toContain('beigebracht')
+    expect(body).toContain('PDF-Dokumenten')
+    expect(body).not.toMatch(/beige-bracht/)
   })
 })

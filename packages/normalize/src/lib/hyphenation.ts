@@ -7,6 +7,7 @@ export type HyphenReason =
   | 'soft-hyphen'
   | 'digits'
   | 'capitalized-part'
+  | 'acronym-part'
   | 'document-compound'
   | 'document-word'
   | 'doubled-vowel'
@@ -27,7 +28,24 @@ export interface HyphenDecision {
 }
 
 /** Conjunctions after a suspended hyphen, in the languages Folio reads. */
-const conjunctions = new Set(['and', 'or', 'to', 'nor', 'und', 'oder', 'bis', 'sowie', 'et', 'ou', 'y', 'o', 'e'])
+const conjunctions = new Set([
+  'and',
+  'or',
+  'to',
+  'nor',
+  'und',
+  'oder',
+  'bis',
+  'sowie',
+  'bzw',
+  'et',
+  'ou',
+  'y',
+  'o',
+  'e',
+])
+/** German ones: no German word is broken before them ("Ein- und Ausgang", "Gebäude- oder"). */
+const germanConjunctions = new Set(['und', 'oder', 'bis', 'sowie', 'bzw'])
 
 /** Counts of the words the document uses, gathered before any decision. */
 export interface DocumentVocabulary {
@@ -99,18 +117,38 @@ class SortedWords implements WordList {
 
 const wordLists = new Map<string, WordList>()
 
-/** Word-list packages by language; French lists hyphenated compounds too ("soixante-cinq"). */
+/**
+ * Word-list packages by language; French lists hyphenated compounds too ("soixante-cinq").
+ * The German list is lower-cased and its nouns lost their capital letter ("ärme" for
+ * "Wärme"): it serves as a list of the words German writes in lower case (verbs,
+ * adjectives, particles), which are the ones a line-end decision needs.
+ */
 const wordListModules: Record<string, string> = {
   en: 'an-array-of-english-words',
   fr: 'an-array-of-french-words',
+  de: 'an-array-of-german-words',
 }
+
+/** Endings a word list may lack on its words ("alliances" → "alliance", "französischen" → "französisch"). */
+const inflections: Record<string, string[]> = {
+  en: ['s', 'es', 'ed'],
+  fr: ['s', 'es', 'ed'],
+  de: ['e', 'en', 'er', 'es', 'em', 'n', 's'],
+}
+
+/**
+ * German adjectives that head a coordinating compound ("deutsch-französisch",
+ * "öffentlich-rechtlich", "sozial-ökologisch"); other German compounds close up
+ * ("hochbrisant", "Fernwärmenetz"), so two known parts alone prove nothing.
+ */
+const germanAdjective = /(?:sch|lich|ig|al|ell|iv|är|ar|ös|os|bar|sam|haft|los)$/u
 
 function isSorted(words: string[]): boolean {
   for (let index = 1; index < words.length; index++) if (words[index - 1]! > words[index]!) return false
   return true
 }
 
-/** The maintained word list for the language, loaded on first use (English and French). */
+/** The maintained word list for the language, loaded on first use and only for it (English, French, German). */
 function wordListFor(lang: string): WordList | null {
   const base = lang.toLowerCase().split('-')[0] ?? ''
   const moduleId = wordListModules[base]
@@ -145,12 +183,14 @@ export function splitPunctuation(token: string): [string, string, string] {
  */
 export class HyphenationJudge {
   readonly lang: string
+  readonly #base: string
   readonly #vocabulary: DocumentVocabulary
   #words: WordList | null | undefined
   readonly #hyphenate: Hyphenator | null
 
   constructor(options: HyphenationOptions) {
     this.lang = options.lang
+    this.#base = options.lang.toLowerCase().split('-')[0] ?? ''
     this.#vocabulary = options.vocabulary ?? {words: new Map(), compounds: new Map()}
     this.#hyphenate = hyphenatorFor(options.lang)
   }
@@ -176,6 +216,9 @@ export class HyphenationJudge {
     }
     const shouting = allUpper.test(leftCore) && allUpper.test(rightCore)
     if (!shouting && upperStart.test(rightCore)) return keep('capitalized-part')
+    // An abbreviation before a word in lower case is a compound, never a split word: "PDF-basiert", "NATO-led".
+    const lastPart = leftCore.split(/[-/]/).pop() ?? ''
+    if (!shouting && lastPart.length >= 2 && allUpper.test(lastPart)) return keep('acronym-part')
 
     const whole = (leftCore + rightCore).toLowerCase()
     const compound = `${leftCore}-${rightCore}`.toLowerCase()
@@ -192,11 +235,13 @@ export class HyphenationJudge {
     if (this.#words === undefined) this.#words = wordListFor(this.lang)
     const words = this.#words
     if (words) {
+      const endings = inflections[this.#base] ?? []
       if (words.has(compound)) return keep('word-list-compound')
-      if (isKnown(words, whole)) return join('word-list-word')
+      if (isKnown(words, whole, endings)) return join('word-list-word')
       const leftLower = leftCore.toLowerCase()
       const rightLower = rightCore.toLowerCase()
-      if (leftLower.length > 1 && isKnown(words, leftLower) && isKnown(words, rightLower)) {
+      const heads = this.#base !== 'de' || germanAdjective.test(leftLower)
+      if (leftLower.length > 1 && heads && isKnown(words, leftLower, endings) && isKnown(words, rightLower, endings)) {
         return keep('word-list-compound')
       }
     }
@@ -204,14 +249,19 @@ export class HyphenationJudge {
     return keep('no-pattern-break')
   }
 
-  /** A suspended hyphen follows a word of its own ("Wärme- und") and makes no word with what follows ("Pri-or"). */
+  /**
+   * A suspended hyphen follows a word of its own ("Wärme- und") and makes no word with what follows ("Pri-or").
+   * German breaks no word before a whole "und", "oder" or "bis": there, only a known whole word joins.
+   */
   #suspends(leftCore: string, rightCore: string): boolean {
     if (this.#words === undefined) this.#words = wordListFor(this.lang)
     const whole = (leftCore + rightCore).toLowerCase()
     const left = leftCore.toLowerCase()
+    const endings = inflections[this.#base] ?? []
     const known = (word: string) =>
-      (this.#vocabulary.words.get(word) ?? 0) > 0 || (this.#words ? isKnown(this.#words, word) : false)
-    return !known(whole) && known(left)
+      (this.#vocabulary.words.get(word) ?? 0) > 0 || (this.#words ? isKnown(this.#words, word, endings) : false)
+    if (known(whole)) return false
+    return (this.#base === 'de' && germanConjunctions.has(rightCore.toLowerCase())) || known(left)
   }
 
   #patternAllows(leftCore: string, rightCore: string): boolean {
@@ -228,13 +278,12 @@ export class HyphenationJudge {
   }
 }
 
-/** A word is known when the list has it or its plain inflection ("alliances" → "alliance"). */
-function isKnown(words: WordList, word: string): boolean {
+/** A word is known when the list has it or it with a plain ending taken off ("alliances" → "alliance"). */
+function isKnown(words: WordList, word: string, endings: string[]): boolean {
   if (words.has(word)) return true
-  if (word.endsWith('s') && words.has(word.slice(0, -1))) return true
-  if (word.endsWith('es') && words.has(word.slice(0, -2))) return true
-  if (word.endsWith('ed') && words.has(word.slice(0, -2))) return true
-  return false
+  return endings.some(
+    (ending) => word.length > ending.length + 2 && word.endsWith(ending) && words.has(word.slice(0, -ending.length)),
+  )
 }
 
 /** Gathers the document's vocabulary from lines, leaving out each line's last token. */
