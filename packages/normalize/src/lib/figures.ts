@@ -35,10 +35,19 @@ export function figureRegions(page: LayoutPage): BBox[] {
   return regions
 }
 
-/** Short lines set inside a drawing (callout labels) belong to it, not to the running text. */
-export function isFigureLabel(line: BodyLine, regions: BBox[], bodySize: number): boolean {
+/**
+ * Short lines set inside a drawing (callout labels) belong to it, not to the
+ * running text. Lines of a text run (`textRuns`) are never labels: a block of
+ * sentences set over a picture, or a list set beside its icons, is read.
+ */
+export function isFigureLabel(
+  line: BodyLine,
+  regions: BBox[],
+  bodySize: number,
+  runs: ReadonlySet<BodyLine> = new Set(),
+): boolean {
   // Labels are short and set smaller than the text around the drawing.
-  if (line.text.length > 60 || line.size >= bodySize * 0.95) return false
+  if (line.text.length > 60 || line.size >= bodySize * 0.95 || runs.has(line)) return false
   const cx = (line.x0 + line.x1) / 2
   const cy = (line.top + line.bottom) / 2
   return regions.some((box) => cx > box[0] && cx < box[2] && cy > box[1] && cy < box[3])
@@ -61,4 +70,61 @@ export function regionOfCaption(lines: BodyLine[], regions: BBox[]): BBox | null
     }
   }
   return best
+}
+
+/** Lines in a run this long, with this many lines of some length, are running text. */
+const runLines = 3
+const longLine = 35
+
+/**
+ * Lines that stand in a run of running text: stacked at the spacing of one
+ * paragraph (the gap under a line less than its size), in one type size,
+ * overlapping across, at least three of them with two of some length. Labels
+ * of a drawing stand apart or are a word or two each.
+ */
+export function textRuns(lines: readonly BodyLine[]): Set<BodyLine> {
+  const out = new Set<BodyLine>()
+  const byPage = new Map<number, BodyLine[]>()
+  for (const line of lines) {
+    const list = byPage.get(line.page.number)
+    if (list) list.push(line)
+    else byPage.set(line.page.number, [line])
+  }
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((a, b) => a.top - b.top || a.x0 - b.x0)
+    // Union-find over lines stacked one under the other.
+    const parent = sorted.map((_, index) => index)
+    const find = (index: number): number => {
+      while (parent[index] !== index) {
+        parent[index] = parent[parent[index]!]!
+        index = parent[index]!
+      }
+      return index
+    }
+    for (let a = 0; a < sorted.length; a++) {
+      const upper = sorted[a]!
+      for (let b = a + 1; b < sorted.length; b++) {
+        const lower = sorted[b]!
+        const gap = lower.top - upper.bottom
+        if (gap > upper.size) break
+        if (gap < -0.3 * upper.size || Math.abs(lower.size - upper.size) > 0.6) continue
+        const overlap = Math.min(upper.x1, lower.x1) - Math.max(upper.x0, lower.x0)
+        if (overlap < 0.5 * Math.min(upper.x1 - upper.x0, lower.x1 - lower.x0)) continue
+        parent[find(b)] = find(a)
+      }
+    }
+    const groups = new Map<number, BodyLine[]>()
+    sorted.forEach((line, index) => {
+      const root = find(index)
+      const group = groups.get(root)
+      if (group) group.push(line)
+      else groups.set(root, [line])
+    })
+    for (const group of groups.values()) {
+      if (group.length < runLines) continue
+      if (group.filter((line) => line.text.trim().length >= longLine).length < 2) continue
+      for (const line of group) out.add(line)
+    }
+  }
+  return out
 }
