@@ -26,7 +26,7 @@ import {detectArtifacts, markedArtifactLines} from './artifacts.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
-import {figureRegions, isFigureLabel, regionOfCaption} from './figures.js'
+import {figureRegions, isFigureLabel, regionOfCaption, textRuns} from './figures.js'
 import {findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
@@ -250,9 +250,10 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   }
   // Callout labels inside a drawing belong to the drawing.
   const regions = new Map(pages.map((page) => [page.number, figureRegions(page)]))
+  const runs = textRuns(remaining)
   const bodyLines = remaining.filter((line) => {
     if (footnotes.lines.has(line)) return false
-    if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size)) return true
+    if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size, runs)) return true
     info(
       context,
       'figure-label-dropped',
