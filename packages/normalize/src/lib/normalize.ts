@@ -141,7 +141,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     firstPage !== undefined &&
     findContents([{page: firstPage.number, lines: firstLines}]).some((item) => item.page === firstPage.number)
   const isCover = firstPage !== undefined && !firstIsContents && looksLikeCover(firstLines, metrics.size, pages.length)
-  const block = firstPage && !isCover ? titleBlock(firstLines, metrics) : []
+  const block = firstPage && !isCover ? titleBlock(firstLines, metrics, allLines) : []
   if (firstPage && (isCover || block.length > 0)) {
     const coverLines = isCover ? firstLines : block
     const running = report.artifacts.filter(
@@ -234,7 +234,17 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     }
   }
 
-  const remaining = allLines.filter((line) => !removed.has(line))
+  // The title block is meta: the rest of its page is read again without it, so that a box set
+  // beside the title (a summary) comes before the columns under it, not after the column it stands over.
+  if (firstPage && !isCover && block.length > 0) {
+    const rest = firstLines.filter((line) => !removed.has(line))
+    const byLine = new Map(rest.map((line) => [line.line, line]))
+    const reordered = orderLines(rest.map((line) => line.line)).map(
+      (line) => byLine.get(line) ?? toBodyLine(firstPage, -1, line),
+    )
+    linesByPage.set(firstPage.number, [...firstLines.filter((line) => removed.has(line)), ...reordered])
+  }
+  const remaining = [...linesByPage.values()].flat().filter((line) => !removed.has(line))
   const footnotes = findFootnotes(
     pages.map((page) => ({
       page: page.number,
@@ -284,12 +294,20 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   return {tree, diagnostics: context.diagnostics}
 }
 
+/** The type style of a line: font, size and colour of its first word. */
+function typeStyle(line: BodyLine): string {
+  const word = line.words[0]
+  return `${word?.font.name ?? ''}|${Math.round(line.size * 2) / 2}|${word?.color ?? ''}`
+}
+
 /**
  * The title block at the top of a first page that is no cover: the largest
  * type near the top with what stands around it (publisher line, series and
- * date, subtitle, byline), down to the first running text.
+ * date, subtitle, byline), down to the first running text. A line after the
+ * title set in a style the document uses again further on (away from the
+ * line and its own second line) is the first heading of the body, no subtitle.
  */
-function titleBlock(lines: BodyLine[], metrics: BodyMetrics): BodyLine[] {
+function titleBlock(lines: BodyLine[], metrics: BodyMetrics, all: BodyLine[] = lines): BodyLine[] {
   if (lines.length === 0) return []
   const height = lines[0]!.page.height || 792
   const largest = lines.reduce((best, line) => (line.size > best.size ? line : best), lines[0]!)
@@ -314,6 +332,14 @@ function titleBlock(lines: BodyLine[], metrics: BodyMetrics): BodyLine[] {
       continue
     }
     if (seenByline || Math.abs(line.size - metrics.size) < 0.6 || line.size >= largest.size) break
+    const style = typeStyle(line)
+    const recurs = all.some(
+      (other) =>
+        typeStyle(other) === style &&
+        (other.page !== line.page || Math.abs(other.top - line.top) > line.size * 3) &&
+        !out.includes(other),
+    )
+    if (recurs) break
     out.push(line)
   }
   return out

@@ -1,0 +1,36 @@
+import {join} from 'node:path'
+import type {Root} from '@folio/ast'
+import {describe, expect, it} from 'vitest'
+import {normalize} from '../src/index.js'
+import {corpusDir, layoutOf, nodes, requireCorpus, text} from './helpers.js'
+
+const run = requireCorpus()
+const gao = () => layoutOf(join(corpusDir, 'gao-23-106826-national-cybersecurity-strategy-snapshot.pdf'))
+
+/** Text of the body blocks (paragraphs, headings, list items' paragraphs) in order. */
+const blocks = (tree: Root) =>
+  nodes(tree)
+    .filter((node) => node.type === 'paragraph' || node.type === 'heading')
+    .map(text)
+
+describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no corpus)', () => {
+  it('reads a summary set over the header picture, first, before the columns', async () => {
+    const {tree, diagnostics} = normalize(await gao())
+    const first = blocks(tree)[0]
+    expect(first).toMatch(/^In March 2023, the White House issued the National Cybersecurity Strategy to coordinate/)
+    expect(first).toMatch(/implement the strategy\.$/)
+    const labels = diagnostics
+      .filter((diagnostic) => diagnostic.ruleId === 'figure-label-dropped')
+      .map((diagnostic) => diagnostic.message)
+    expect(labels.filter((message) => message.includes('In March 2023'))).toEqual([])
+  })
+
+  it('keeps the first section heading under the title a heading, not a subtitle', async () => {
+    const {tree} = normalize(await gao())
+    expect(tree.meta.title).toBe('Cybersecurity: Launching and Implementing the National Cybersecurity Strategy')
+    expect(tree.meta.subtitle).toBeUndefined()
+    const headings = nodes(tree).filter((node) => node.type === 'heading')
+    expect(text(headings[0]!)).toBe('Threats Highlight the Importance of Establishing Leadership in Cybersecurity')
+    expect(headings[0]!).toMatchObject({depth: 1})
+  })
+})
