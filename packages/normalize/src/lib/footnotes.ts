@@ -43,8 +43,9 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
     if (start === null) continue
     const above = lines[start - 1]!
     let zone = lines.slice(start)
-    // Notes sit apart from the text above them.
-    if (zone[0]!.top - above.bottom < metrics.size * 0.2) continue
+    // Notes sit apart from the text above them: below it, or beside it in the margin.
+    const beside = zone[0]!.x0 >= above.x1 || zone[0]!.x1 <= above.x0
+    if (zone[0]!.top - above.bottom < metrics.size * 0.2 && !beside) continue
     const firstLabel = zone.findIndex((line) => labelOf(line) !== null)
     if (firstLabel < 0) continue
     const carried = zone.slice(0, firstLabel)

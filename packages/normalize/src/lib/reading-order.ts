@@ -44,9 +44,78 @@ function joinWords(words: Word[]): string {
 export function orderLines(lines: Line[]): Line[] {
   if (lines.length < 2) return lines
   // Columns are seen on the lines as painted; a table's cells standing apart make no columns.
-  if (hasColumns(lines)) return xyCut(splitAtGutters(lines)).flatMap((leaf) => sortRows(leaf))
-  return sortRows(lines)
+  if (hasColumns(lines)) {
+    // Notes set in the margin are no column of their own.
+    const margin = marginLines(lines)
+    const rest = lines.filter((line) => !margin.has(line))
+    if (margin.size === 0 || hasColumns(rest)) return xyCut(splitAtGutters(lines)).flatMap((leaf) => sortRows(leaf))
+  }
+  const margin = marginLines(lines)
+  if (margin.size === 0) return sortRows(lines)
+  // Notes set in the margin beside their lines are read after the text, as notes at the foot would be.
+  return [...sortRows(lines.filter((line) => !margin.has(line))), ...sortRows([...margin])]
 }
+
+/**
+ * Notes set in the margin of a single-column page: lines smaller than the
+ * text, standing wholly beyond the edge where its lines end (or before the
+ * edge where they begin), that open with a note's number or symbol, and the
+ * lines that carry such a note on. A side note is set on the row of the line
+ * that calls it; read as a piece of that row, it would run into it.
+ */
+export function marginLines(lines: Line[]): Set<Line> {
+  const margin = new Set<Line>()
+  const candidates: Line[] = []
+  const weights = new Map<number, number>()
+  for (const line of lines) weights.set(line.size, (weights.get(line.size) ?? 0) + line.text.length)
+  const size = [...weights.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0]
+  if (size === undefined) return margin
+  const body = lines.filter(
+    (line) => line.angle === undefined && line.size >= size * 0.95 && line.bbox[2] - line.bbox[0] >= size * columnWidth,
+  )
+  if (body.length < 3) return margin
+  const quantile = (values: number[], share: number) =>
+    values.sort((a, b) => a - b)[Math.floor(share * (values.length - 1))]!
+  const right = quantile(
+    body.map((line) => line.bbox[2]),
+    0.75,
+  )
+  const left = quantile(
+    body.map((line) => line.bbox[0]),
+    0.25,
+  )
+  for (const line of lines) {
+    if (line.angle !== undefined || line.size >= size * 0.9) continue
+    const beyond = line.bbox[0] >= right + size
+    const before = line.bbox[2] <= left - size
+    if (!beyond && !before) continue
+    // Text of the body's own size on the note's rows, in its place, makes a layout of two columns, not a margin.
+    const crowded = body.some(
+      (other) =>
+        other.bbox[1] < line.bbox[3] &&
+        line.bbox[1] < other.bbox[3] &&
+        (beyond ? other.bbox[2] > line.bbox[0] : other.bbox[0] < line.bbox[2]),
+    )
+    if (!crowded) candidates.push(line)
+  }
+  // A note opens with its number or symbol; the lines right under it, at its edge, carry it on.
+  candidates.sort((a, b) => a.bbox[1] - b.bbox[1])
+  let open: Line | null = null
+  for (const line of candidates) {
+    const follows =
+      open !== null &&
+      line.bbox[1] - open.bbox[3] < line.size * 0.8 &&
+      Math.abs(line.bbox[0] - open.bbox[0]) < line.size * 2
+    if (noteStart.test(line.text) || follows) {
+      margin.add(line)
+      open = line
+    } else open = null
+  }
+  return margin
+}
+
+/** The first words of a note: its number or symbol, then its text. */
+const noteStart = /^(?:\d{1,3}|[*†‡§¶])\.?\s+\S/u
 
 /**
  * Cuts lines that run over a column gutter: a PDF may paint the lines of
