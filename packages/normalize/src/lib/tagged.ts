@@ -9,7 +9,7 @@ import {
   type QuoteBlock,
 } from './blocks.js'
 import {captionEntry} from './contents.js'
-import type {Note} from './footnotes.js'
+import type {FootnoteReading, Note} from './footnotes.js'
 import {type ListMarker, parseListMarker} from './list-marker.js'
 import {type BodyLine, type Context, info, toBodyLine} from './model.js'
 
@@ -464,12 +464,34 @@ function toBlock(placed: PlacedUnit, previous: ListMarker | undefined): Block | 
 
 export interface StructureOptions extends BlockOptions {
   context: Context
+  /**
+   * The notes the layout found (lines set small at the page foot). Where the tree
+   * tags its notes (Note elements), the tree decides which lines are notes instead.
+   */
+  footnotes?: FootnoteReading
 }
 
 export interface StructureReading {
   check: StructureCheck
   /** The blocks from the tree, when it is used. */
   blocks: Block[] | null
+  /** Identifier of the note a raised marker refers to, by page and label, when the tree is used. */
+  resolveNote?: (page: number, label: string) => string | null
+}
+
+/** Whether any page's tree tags notes. */
+function tagsNotes(lines: BodyLine[]): boolean {
+  const seen = new Set<StructNode>()
+  const walk = (node: StructNode): boolean =>
+    node.role === 'Note' || node.role === 'FENote' || node.children.some((child) => walk(child))
+  for (const line of lines) {
+    const tree = line.page.structTree
+    if (!tree || seen.has(tree)) continue
+    seen.add(tree)
+    const clean = cleanTree(tree)
+    if (clean && walk(clean)) return true
+  }
+  return false
 }
 
 /**
@@ -484,6 +506,24 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     const list = byPage.get(line.page.number) ?? []
     list.push(line)
     byPage.set(line.page.number, list)
+  }
+  // Where the tree tags its notes, the lines the layout took for notes on tagged pages go back to the tree.
+  const footnotes = options.footnotes
+  const notesFromTree = footnotes !== undefined && tagsNotes([...lines, ...footnotes.lines])
+  let layoutNotes: Note[] = footnotes?.notes ?? []
+  if (notesFromTree) {
+    const returned: BodyLine[] = []
+    layoutNotes = layoutNotes.filter((note) => {
+      if (!note.lines.some((line) => line.page.structTree)) return true
+      returned.push(...note.lines)
+      return false
+    })
+    for (const line of returned) {
+      const list = byPage.get(line.page.number) ?? []
+      list.push(line)
+      byPage.set(line.page.number, list)
+    }
+    for (const list of byPage.values()) list.sort((a, b) => a.index - b.index)
   }
   const readings = new Map<number, PageReading>()
   let letters = 0
@@ -543,13 +583,91 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     'structure-tree-used',
     `Unexpected tagged PDF, expected its tags checked before use: the structure tree is sane and read (${summary})`,
   )
-  return {check, blocks: assembleBlocks(readings, byPage, options)}
+  if (!notesFromTree) return {check, blocks: assembleBlocks(readings, byPage, options, null)}
+  const kept = new Map<number, Note[]>()
+  for (const note of layoutNotes) {
+    const list = kept.get(note.page) ?? []
+    list.push(note)
+    kept.set(note.page, list)
+  }
+  const notes = new TreeNotes(layoutNotes)
+  const blocks = assembleBlocks(readings, byPage, {...options, notes: kept}, notes)
+  info(
+    options.context,
+    'structure-notes-used',
+    `Unexpected notes tagged in the structure tree, expected them read from the tree: ${notes.fromTree} notes read from Note elements, ${layoutNotes.length} kept from the layout`,
+  )
+  return {check, blocks, resolveNote: notes.resolver()}
+}
+
+const noteLabel = /^(?:\d{1,3}|[*†‡§¶]{1,3})$/u
+
+/** The notes of Note elements: one per labelled paragraph, an unlabelled one goes on the note before it. */
+class TreeNotes {
+  readonly #all: Note[]
+  readonly #identifiers = new Set<string>()
+  #last: Note | null = null
+  fromTree = 0
+
+  constructor(layoutNotes: Note[]) {
+    this.#all = [...layoutNotes]
+    for (const note of layoutNotes) this.#identifiers.add(note.identifier)
+  }
+
+  /** Turns a Note element's paragraph into a note, or carries on the last; null when it has no label and nothing to carry on. */
+  read(placed: PlacedUnit): Note | 'continued' | null {
+    const lines = [...placed.label, ...placed.parts.flat()]
+    const first = lines[0]
+    if (!first) return null
+    let labelWords = 0
+    let label = ''
+    if (placed.label.length > 0) {
+      labelWords = placed.label[0]!.words.length
+      label = placed.label
+        .map((line) => line.text.trim())
+        .join('')
+        .replace(/[.)]$/, '')
+    } else {
+      const word = first.words[0]?.text.replace(/[.)]$/, '') ?? ''
+      if (noteLabel.test(word) && (first.words.length > 1 || lines.length > 1)) {
+        labelWords = 1
+        label = word
+      }
+    }
+    if (!label) {
+      if (!this.#last) return null
+      this.#last.lines.push(...lines)
+      return 'continued'
+    }
+    let identifier = label
+    if (this.#identifiers.has(identifier)) identifier = `${label}-p${placed.page}`
+    for (let index = 2; this.#identifiers.has(identifier); index++) identifier = `${label}-p${placed.page}-${index}`
+    this.#identifiers.add(identifier)
+    const note: Note = {page: placed.page, label, identifier, lines, labelWords}
+    this.#all.push(note)
+    this.#last = note
+    this.fromTree++
+    return note
+  }
+
+  /** Markers resolve to the note of their page, else to the one note anywhere with their label (an endnote). */
+  resolver(): (page: number, label: string) => string | null {
+    const byPage = new Map<string, string>()
+    const unique = new Map<string, string | null>()
+    for (const note of this.#all) {
+      const key = `${note.page}|${note.label}`
+      if (!byPage.has(key)) byPage.set(key, note.identifier)
+      unique.set(note.label, unique.has(note.label) ? null : note.identifier)
+    }
+    return (page, label) => byPage.get(`${page}|${label}`) ?? unique.get(label) ?? null
+  }
 }
 
 function assembleBlocks(
   readings: Map<number, PageReading>,
   byPage: Map<number, BodyLine[]>,
   options: BlockOptions,
+  treeNotes: TreeNotes | null,
 ): Block[] {
   const blocks: Block[] = []
   let open: Block | null = null
@@ -627,11 +745,17 @@ function assembleBlocks(
       close()
       blocks.push({kind: 'break', page})
     }
+    pendingNotes.push(...(options.notes?.get(page) ?? []))
     for (const placed of notes) {
+      const note = treeNotes?.read(placed) ?? null
+      if (note === 'continued') continue
+      if (note) {
+        pendingNotes.push(note)
+        continue
+      }
       const block = toBlock(placed, undefined)
       if (block) pendingNoteBlocks.push(block)
     }
-    pendingNotes.push(...(options.notes?.get(page) ?? []))
   }
   close()
   harmonizeDepths(blocks)
