@@ -1,4 +1,4 @@
-export type {HeadingFact, TreeFacts} from './lib/collect.js'
+export type {AsideFact, CellFact, HeadingFact, TableFact, TreeFacts} from './lib/collect.js'
 export {collect} from './lib/collect.js'
 export type {CorpusGold} from './lib/corpus.js'
 export {corpusGoldDir, defaultCorpus, listCorpusGold} from './lib/corpus.js'
@@ -7,16 +7,20 @@ export {evaluate} from './lib/evaluate.js'
 export type {
   ArtifactOptions,
   ArtifactScore,
+  AsideScore,
   CountScore,
   DocumentScore,
   HeadingScore,
   ListItemScore,
+  TableScore,
   TextScore,
   TotalScore,
   Tree,
 } from './lib/metrics.js'
 export {
   artifactLeaks,
+  asideScore,
+  asideThreshold,
   brokenWords,
   headingScore,
   listItemScore,
@@ -24,6 +28,8 @@ export {
   overJoins,
   score,
   sequenceSimilarity,
+  tableMatchThreshold,
+  tableScore,
   textScore,
   total,
 } from './lib/metrics.js'

@@ -74,6 +74,10 @@ describe('the gold fixtures', () => {
       expect(result.text.similarity).toBe(1)
       expect(result.text.goldWords).toBeGreaterThan(100)
       expect([result.brokenWords.count, result.overJoins.count, result.artifactLeaks.count]).toEqual([0, 0, 0])
+      expect([result.tables.recall, result.tables.precision, result.tables.cellAccuracy]).toEqual(
+        result.tables.gold === 0 ? [null, null, null] : [1, 1, 1],
+      )
+      expect([result.asides.recall, result.asides.precision]).toEqual(result.asides.gold === 0 ? [null, null] : [1, 1])
     },
   )
 
@@ -114,7 +118,50 @@ function withoutCompoundHyphens(tree: Root): Root {
   return strip(tree) as Root
 }
 
+/** A copy of a tree with every table printed as paragraphs, one per row, and every aside dissolved into the body. */
+function withoutTablesAndAsides(tree: Root): Root {
+  const text = (node: Content): string =>
+    node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join(' ') : ''
+  const flatten = (nodes: Content[]): Content[] =>
+    nodes.flatMap((node) => {
+      if (node.type === 'table') {
+        return node.children.map(
+          (row) => ({type: 'paragraph', children: [{type: 'text', value: text(row)}]}) as Content,
+        )
+      }
+      if (node.type === 'figure' || node.type === 'aside') {
+        const title =
+          node.type === 'aside' && node.title
+            ? [{type: 'paragraph', children: [{type: 'text', value: node.title}]} as Content]
+            : []
+        return [
+          ...title,
+          ...flatten(node.children).map((child) =>
+            child.type === 'caption' ? ({...child, type: 'paragraph'} as Content) : child,
+          ),
+        ]
+      }
+      if ('children' in node) return [{...node, children: flatten(node.children)} as Content]
+      return [node]
+    })
+  return {...tree, children: flatten(tree.children) as Root['children']}
+}
+
 describe('known-bad versions of the gold fixtures', () => {
+  it.each(golds.map((report) => [report.name, report] as const))(
+    '%s: tables printed as paragraphs and asides dissolved into the body lose them, not text',
+    async (_, report) => {
+      const gold = fromJson(await readFile(report.gold!, 'utf8'))
+      const flat = withoutTablesAndAsides(gold)
+      const result = score(gold, flat, {artifacts: await readArtifacts(report.artifacts)})
+      if (result.tables.gold + result.asides.gold === 0) return
+      expect([result.tables.found, result.asides.found]).toEqual([0, 0])
+      expect([result.tables.recall ?? 0, result.tables.cellAccuracy ?? 0, result.asides.recall ?? 0]).toEqual([0, 0, 0])
+      expect(result.text.similarity).toBe(1)
+      expect(result.artifactLeaks.count).toBe(0)
+    },
+  )
+
   it.each(golds.map((report) => [report.name, report] as const))(
     '%s: flattened lists lose list-item recall',
     async (_, report) => {
@@ -178,6 +225,18 @@ describe('pnpm eval on the fixtures', () => {
         'm',
       ),
     )
+    // Table and aside ratios only where the gold has tables or asides.
+    for (const row of report.gold.documents) {
+      const line = result.stdout.split('\n').find((entry) => entry.startsWith(`| ${row.name} `))!
+      const [tableRecall, , cellAccuracy, asideRecall] = line
+        .split('|')
+        .map((cell) => cell.trim())
+        .slice(10, 15)
+      expect([tableRecall === '–', cellAccuracy === '–'], row.name).toEqual(
+        new Array(2).fill(row.score!.tables.gold === 0),
+      )
+      expect(asideRecall === '–', row.name).toBe(row.score!.asides.gold === 0)
+    }
     expect(result.stdout).toContain('Corpus skipped: no corpus folder given.')
   }, 600_000)
 })

@@ -16,8 +16,8 @@ export interface TreeFacts {
   /** Text of each list item (nested lists and footnotes excluded), in order. */
   listItems: string[]
   /**
-   * Text of each block (heading, paragraph, list item, cell, caption, code)
-   * in reading order, then the blocks of the footnotes in their order;
+   * Text of each block (heading, paragraph, list item, table cell, caption,
+   * code, aside title) in reading order, then the blocks of the footnotes in their order;
    * `PAGE_MARK` where a page began.
    */
   blocks: string[]
@@ -25,7 +25,29 @@ export interface TreeFacts {
   toc: Array<{title: string; page?: string}>
   /** Labels of footnote definitions, as printed. */
   footnoteLabels: string[]
+  /** Tables in document order: the text of each cell, row by row. */
+  tables: TableFact[]
+  /** Asides in document order: kind and the text of their title and content. */
+  asides: AsideFact[]
   pages?: number
+}
+
+/** A cell of a table as the metrics see it. */
+export interface CellFact {
+  /** The cell's text, as in `blocks`. */
+  text: string
+  header: boolean
+}
+
+/** A table: its rows of cells (footnote references and page breaks carry no text). */
+export interface TableFact {
+  rows: CellFact[][]
+}
+
+/** An aside: its kind, and its text (the title, then its blocks, footnotes left out). */
+export interface AsideFact {
+  kind: string
+  text: string
 }
 
 const inlineTypes = new Set(['text', 'strong', 'emphasis', 'link', 'span', 'footnoteReference', 'pageBreak'])
@@ -66,7 +88,15 @@ function itemText(node: Content): string {
  * tree is reading order.
  */
 export function collect(tree: Root): TreeFacts {
-  const facts: TreeFacts = {headings: [], listItems: [], blocks: [], toc: [], footnoteLabels: []}
+  const facts: TreeFacts = {
+    headings: [],
+    listItems: [],
+    blocks: [],
+    toc: [],
+    footnoteLabels: [],
+    tables: [],
+    asides: [],
+  }
   if (tree.meta?.source?.pages !== undefined) facts.pages = tree.meta.source.pages
 
   // Notes are read after the body, in their order: where a tree puts a note
@@ -100,6 +130,22 @@ export function collect(tree: Root): TreeFacts {
         facts.listItems.push(text)
         blocks.push(text)
         for (const child of node.children) if (apart.has(child.type)) visit(child)
+        return
+      }
+      case 'table':
+        facts.tables.push({
+          rows: node.children.map((row) =>
+            row.children.map((cell) => ({text: inlineText(cell), header: cell.header === true})),
+          ),
+        })
+        for (const row of node.children) for (const cell of row.children) visit(cell)
+        return
+      case 'aside': {
+        // The title is printed text of the aside: it opens the aside's blocks.
+        const start = blocks.length
+        if (node.title?.trim()) blocks.push(node.title)
+        for (const child of node.children) visit(child)
+        facts.asides.push({kind: node.kind, text: blocks.slice(start).join('\n')})
         return
       }
       case 'paragraph':

@@ -1,7 +1,7 @@
 import type {Root} from '@folio/ast'
 import {lcs} from 'fast-myers-diff'
-import {collect, type TreeFacts} from './collect.js'
-import {PAGE_MARK, tokens, words} from './text.js'
+import {type CellFact, collect, type TreeFacts} from './collect.js'
+import {normalizeText, PAGE_MARK, tokens, words} from './text.js'
 
 /** A tree, or the facts already read from one. */
 export type Tree = Root | TreeFacts
@@ -453,7 +453,31 @@ function artifactScore(
   // to a page break inside a block. A number that opens a longer block and is
   // a gold footnote label is that note's label; a roman numeral counts only
   // alone or at a block's end (`vi` opening a block is more likely a broken word).
+  //
+  // The gold prints numbers in those places too: a table cell holding a
+  // number is a block of its own, and `… set out in Table 2` ends with one.
+  // Such a place (the number alone, or the number and the word before it at
+  // a block's end) excuses an output number in the same place that the diff
+  // aligned elsewhere, as often as the gold has it and the output has not
+  // already used it for an aligned number.
   const labels = new Set(gold.footnoteLabels.flatMap(words))
+  const isPageLike = (word: string): boolean => isNumber(word) || roman.test(word)
+  const goldPlaces = new Map<string, number>()
+  for (const block of gold.blocks) {
+    const list = words(block)
+    const last = list.at(-1)
+    if (last === undefined || !isPageLike(last)) continue
+    const key = list.length === 1 ? last : `${list.at(-2)} ${last}`
+    goldPlaces.set(key, (goldPlaces.get(key) ?? 0) + 1)
+  }
+  const placeKey = (index: number): string =>
+    starts.has(index) ? outputWords[index]! : `${outputWords[index - 1]} ${outputWords[index]}`
+  outputWords.forEach((word, index) => {
+    if (added[index] || !ends.has(index) || !isPageLike(word)) return
+    const key = placeKey(index)
+    const left = goldPlaces.get(key)
+    if (left !== undefined) goldPlaces.set(key, left - 1)
+  })
   let pageNumbers = 0
   outputWords.forEach((word, index) => {
     if (!added[index] || claimed[index]) return
@@ -464,6 +488,14 @@ function artifactScore(
       leak = opensBlock ? !labels.has(word) : alone || ends.has(index) || breaks.has(index)
     } else if (roman.test(word)) {
       leak = alone || ends.has(index)
+    }
+    if (leak && ends.has(index)) {
+      const key = placeKey(index)
+      const left = goldPlaces.get(key) ?? 0
+      if (left > 0) {
+        goldPlaces.set(key, left - 1)
+        leak = false
+      }
     }
     if (!leak) return
     claimed[index] = true
@@ -491,6 +523,227 @@ function runStarts(haystack: readonly string[], needle: readonly string[]): numb
   return starts
 }
 
+export interface TableScore {
+  /** Tables in the gold and in the output. */
+  gold: number
+  found: number
+  /** Gold tables matched by an output table, one to one. */
+  matched: number
+  /** matched / found; null when the gold has no tables (or nothing was found). */
+  precision: number | null
+  /** matched / gold; null when the gold has no tables. */
+  recall: number | null
+  /** Cells of the gold tables that have text. */
+  goldCells: number
+  /** Of those, cells found with the same text in the matched table, in the matching row and the same column. */
+  cellsRight: number
+  /** cellsRight / goldCells; null when the gold has no tables. */
+  cellAccuracy: number | null
+  /** Gold header cells found right and marked as header cells. */
+  goldHeaderCells: number
+  headerCellsRight: number
+  /** Gold tables that no output table matches, by their first cells. */
+  missing: string[]
+  /** Cells found in the wrong place or not at all: `row:column text`. */
+  wrongCells: string[]
+}
+
+/** A gold table matches an output table holding at least this share of its cells (by text, anywhere in it). */
+export const tableMatchThreshold = 0.5
+
+/** The text of a cell as cell matching compares it: its letters and digits, spaces and hyphens left out. */
+function cellKey(text: string): string {
+  return letters(words(text))
+}
+
+/** How many of `gold`'s keys `found` holds too, each key of `found` used once. */
+function sharedKeys(gold: readonly string[], found: readonly string[]): number {
+  const bag = new Map<string, number>()
+  for (const key of found) bag.set(key, (bag.get(key) ?? 0) + 1)
+  let shared = 0
+  for (const key of gold) {
+    const left = bag.get(key) ?? 0
+    if (left === 0) continue
+    bag.set(key, left - 1)
+    shared++
+  }
+  return shared
+}
+
+/**
+ * Table recall and precision, cell accuracy. A gold table matches the output
+ * table (each used once) that holds the largest share of its cell texts, at
+ * least `tableMatchThreshold`. Within a matched pair, each gold row is paired
+ * with the output row sharing most of its cell texts (rows used once, so an
+ * extra or missing row shifts nothing), and a gold cell is right when the
+ * paired row has the same text in the same column. Cells of unmatched gold
+ * tables are all wrong. Text is compared by letters and digits alone, so a
+ * hyphen or space lost at a line end inside a cell does not count here (the
+ * text metrics count it).
+ */
+export function tableScore(gold: Tree, output: Tree): TableScore {
+  const expected = factsOf(gold).tables
+  const found = factsOf(output).tables
+  const keysOf = (rows: readonly (readonly CellFact[])[]): string[][] =>
+    rows.map((row) => row.map((cell) => cellKey(cell.text)))
+  const foundKeys = found.map((table) => keysOf(table.rows))
+  const used = new Set<number>()
+  const missing: string[] = []
+  const wrongCells: string[] = []
+  let matched = 0
+  let goldCells = 0
+  let cellsRight = 0
+  let goldHeaderCells = 0
+  let headerCellsRight = 0
+  for (const table of expected) {
+    const keys = keysOf(table.rows)
+    const flat = keys.flat().filter(Boolean)
+    goldCells += flat.length
+    goldHeaderCells += table.rows.flat().filter((cell) => cell.header && cellKey(cell.text)).length
+    let best = -1
+    let bestShare = 0
+    foundKeys.forEach((candidate, index) => {
+      if (used.has(index) || flat.length === 0) return
+      const share = sharedKeys(flat, candidate.flat()) / flat.length
+      if (share > bestShare) {
+        best = index
+        bestShare = share
+      }
+    })
+    if (best < 0 || bestShare < tableMatchThreshold) {
+      const first = table.rows.flat().filter((cell) => cellKey(cell.text))
+      if (missing.length < exampleLimit) {
+        missing.push(
+          truncate(
+            first
+              .slice(0, 4)
+              .map((cell) => normalizeText(cell.text))
+              .join(' | '),
+          ),
+        )
+      }
+      continue
+    }
+    used.add(best)
+    matched++
+    const candidateRows = foundKeys[best]!
+    const candidateCells = found[best]!.rows
+    const rowUsed = new Set<number>()
+    keys.forEach((row, rowIndex) => {
+      let pair = -1
+      let pairShared = 0
+      candidateRows.forEach((candidate, index) => {
+        if (rowUsed.has(index)) return
+        const shared = sharedKeys(row.filter(Boolean), candidate)
+        // Ties go to the nearest row, so equal rows pair in order.
+        if (
+          shared > pairShared ||
+          (shared === pairShared && shared > 0 && Math.abs(index - rowIndex) < Math.abs(pair - rowIndex))
+        ) {
+          pair = index
+          pairShared = shared
+        }
+      })
+      if (pair >= 0) rowUsed.add(pair)
+      row.forEach((key, column) => {
+        if (!key) return
+        const right = pair >= 0 && candidateRows[pair]![column] === key
+        if (right) {
+          cellsRight++
+          const goldCell = table.rows[rowIndex]![column]!
+          if (goldCell.header && candidateCells[pair]![column]!.header) headerCellsRight++
+        } else if (wrongCells.length < exampleLimit) {
+          wrongCells.push(
+            `${rowIndex + 1}:${column + 1} ${truncate(normalizeText(table.rows[rowIndex]![column]!.text))}`,
+          )
+        }
+      })
+    })
+  }
+  const none = expected.length === 0
+  return {
+    gold: expected.length,
+    found: found.length,
+    matched,
+    precision: none ? null : ratio(used.size, found.length),
+    recall: ratio(matched, expected.length),
+    goldCells,
+    cellsRight,
+    cellAccuracy: none ? null : ratio(cellsRight, goldCells),
+    goldHeaderCells,
+    headerCellsRight,
+    missing,
+    wrongCells,
+  }
+}
+
+export interface AsideScore {
+  gold: number
+  found: number
+  /** Gold asides whose text an output aside holds, one to one. */
+  matched: number
+  /** Matched asides of the gold's kind. */
+  kindAgreed: number
+  /** matched / found; null when the gold has no asides (or nothing was found). */
+  precision: number | null
+  /** matched / gold; null when the gold has no asides. */
+  recall: number | null
+  missing: string[]
+}
+
+/** An output aside holds a gold aside when their words are at least this similar. */
+export const asideThreshold = 0.9
+
+/**
+ * Aside recall and precision: a gold aside (a sidebar, a call-out) is found
+ * when an output aside (each used once) has at least `asideThreshold` word
+ * similarity with it, title included. An aside dissolved into the body, cut
+ * in two, or swollen with body text is not found; its kind is reported
+ * (`kindAgreed`), not required.
+ */
+export function asideScore(gold: Tree, output: Tree): AsideScore {
+  const expected = factsOf(gold).asides
+  const found = factsOf(output).asides
+  const foundWords = found.map((aside) => words(aside.text))
+  const used = new Set<number>()
+  const missing: string[] = []
+  let matched = 0
+  let kindAgreed = 0
+  for (const aside of expected) {
+    const list = words(aside.text)
+    let best = -1
+    let bestSimilarity = 0
+    foundWords.forEach((candidate, index) => {
+      if (used.has(index)) return
+      const longer = Math.max(candidate.length, list.length)
+      const shorter = Math.min(candidate.length, list.length)
+      if (longer === 0 || (2 * shorter) / (shorter + longer) < asideThreshold) return
+      const similarity = sequenceSimilarity(list, candidate)
+      if (similarity > bestSimilarity) {
+        best = index
+        bestSimilarity = similarity
+      }
+    })
+    if (best >= 0 && bestSimilarity >= asideThreshold) {
+      used.add(best)
+      matched++
+      if (found[best]!.kind === aside.kind) kindAgreed++
+    } else if (missing.length < exampleLimit) {
+      missing.push(`${aside.kind} ${truncate(list.join(' '))}`)
+    }
+  }
+  const none = expected.length === 0
+  return {
+    gold: expected.length,
+    found: found.length,
+    matched,
+    kindAgreed,
+    precision: none ? null : ratio(used.size, found.length),
+    recall: ratio(matched, expected.length),
+    missing,
+  }
+}
+
 /** Every metric of one document. */
 export interface DocumentScore {
   headings: HeadingScore
@@ -499,6 +752,8 @@ export interface DocumentScore {
   brokenWords: CountScore
   overJoins: CountScore
   artifactLeaks: ArtifactScore
+  tables: TableScore
+  asides: AsideScore
 }
 
 /** Scores an output tree against its gold tree. */
@@ -513,6 +768,8 @@ export function score(gold: Root, output: Root, options: ArtifactOptions = {}): 
     brokenWords: brokenWords(expected, found),
     overJoins: overJoins(expected, found),
     artifactLeaks: artifactScore(expected, found, comparison, options),
+    tables: tableScore(expected, found),
+    asides: asideScore(expected, found),
   }
 }
 
@@ -527,6 +784,13 @@ export interface TotalScore {
   brokenWords: number
   overJoins: number
   artifactLeaks: number
+  /** Pooled over the documents whose gold has tables (null when none has). */
+  tableRecall: number | null
+  tablePrecision: number | null
+  cellAccuracy: number | null
+  /** Pooled over the documents whose gold has asides (null when none has). */
+  asideRecall: number | null
+  asidePrecision: number | null
 }
 
 export function total(scores: readonly DocumentScore[]): TotalScore {
@@ -557,6 +821,26 @@ export function total(scores: readonly DocumentScore[]): TotalScore {
     brokenWords: sum((entry) => entry.brokenWords.count),
     overJoins: sum((entry) => entry.overJoins.count),
     artifactLeaks: sum((entry) => entry.artifactLeaks.count),
+    tableRecall: ratio(
+      sum((entry) => entry.tables.matched),
+      sum((entry) => entry.tables.gold),
+    ),
+    tablePrecision: ratio(
+      sum((entry) => (entry.tables.gold > 0 ? entry.tables.matched : 0)),
+      sum((entry) => (entry.tables.gold > 0 ? entry.tables.found : 0)),
+    ),
+    cellAccuracy: ratio(
+      sum((entry) => entry.tables.cellsRight),
+      sum((entry) => entry.tables.goldCells),
+    ),
+    asideRecall: ratio(
+      sum((entry) => entry.asides.matched),
+      sum((entry) => entry.asides.gold),
+    ),
+    asidePrecision: ratio(
+      sum((entry) => (entry.asides.gold > 0 ? entry.asides.matched : 0)),
+      sum((entry) => (entry.asides.gold > 0 ? entry.asides.found : 0)),
+    ),
   }
 }
 

@@ -20,6 +20,11 @@ export const goldColumns = [
   'broken words',
   'over-joins',
   'artifact leaks',
+  'table R',
+  'table P',
+  'cell acc',
+  'aside R',
+  'aside P',
   'note',
 ]
 
@@ -40,9 +45,10 @@ export const surveyColumns = [
 
 /** The gold table: one row per document and a total row (ratios pooled, counts summed). */
 export function goldTable(report: EvalReport): string {
+  const dashes = new Array<string>(goldColumns.length - 2).fill('–')
   const rows = report.gold.documents.map((row) => {
-    if (row.skipped !== undefined) return [row.name, '–', '–', '–', '–', '–', '–', '–', '–', `skipped: ${row.skipped}`]
-    if (!row.score) return [row.name, '–', '–', '–', '–', '–', '–', '–', '–', `failed: ${oneLine(row.error ?? '')}`]
+    if (row.skipped !== undefined) return [row.name, ...dashes, `skipped: ${row.skipped}`]
+    if (!row.score) return [row.name, ...dashes, `failed: ${oneLine(row.error ?? '')}`]
     const s = row.score
     const notes: string[] = []
     if (row.found.treeProblems > 0) notes.push(`${row.found.treeProblems} tree problems`)
@@ -56,6 +62,11 @@ export function goldTable(report: EvalReport): string {
       String(s.brokenWords.count),
       String(s.overJoins.count),
       String(s.artifactLeaks.count),
+      ratio(s.tables.recall),
+      ratio(s.tables.precision),
+      ratio(s.tables.cellAccuracy),
+      ratio(s.asides.recall),
+      ratio(s.asides.precision),
       notes.join('; '),
     ]
   })
@@ -70,6 +81,11 @@ export function goldTable(report: EvalReport): string {
     String(sum.brokenWords),
     String(sum.overJoins),
     String(sum.artifactLeaks),
+    ratio(sum.tableRecall),
+    ratio(sum.tablePrecision),
+    ratio(sum.cellAccuracy),
+    ratio(sum.asideRecall),
+    ratio(sum.asidePrecision),
     [
       report.gold.failed > 0 ? `${report.gold.failed} failed` : '',
       report.gold.skipped > 0 ? `${report.gold.skipped} skipped` : '',
@@ -77,7 +93,8 @@ export function goldTable(report: EvalReport): string {
       .filter(Boolean)
       .join(', '),
   ])
-  return markdownTable([goldColumns, ...rows], {align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']})
+  const align = goldColumns.map((_, index) => (index === 0 || index === goldColumns.length - 1 ? 'l' : 'r'))
+  return markdownTable([goldColumns, ...rows], {align})
 }
 
 /** The survey table: what the pipeline found in PDFs without gold. */
