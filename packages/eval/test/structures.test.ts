@@ -163,6 +163,32 @@ describe('tables and asides of the ashbury fixture, scored against its gold', ()
     expect(result).toMatchObject({cellAccuracy: 1, goldHeaderCells: 10, headerCellsRight: 0})
   })
 
+  it('do not find a table that swallowed the paragraphs around it, and count a row too many as extra cells', () => {
+    const paragraphs: string[] = []
+    rewrite(gold, (node) => {
+      if (node.type === 'paragraph')
+        paragraphs.push(node.children.map((child) => (child.type === 'text' ? child.value : '')).join(''))
+      return [node]
+    })
+    const grown = rewrite(gold, (node) => {
+      if (node.type !== 'table' || node.children.length !== 6) return [node]
+      const body = paragraphs.slice(0, 24).map((text) => u.tableRow([u.tableCell([u.text(text)])]))
+      return [u.table([...node.children, ...body])]
+    })
+    // Table 1 has 36 cells: with 24 more, 72 / 96 = 0.75 of them agree, still a match with 24 extra cells.
+    expect(tableScore(gold, grown)).toMatchObject({matched: 2, extraCells: 24, cellAccuracy: 1})
+    // Table 2 has 16 cells: with the 39 paragraphs of the report, 32 / 71 agree, no match.
+    const swallowed = rewrite(gold, (node) => {
+      if (node.type !== 'table' || node.children.length !== 4) return [node]
+      const body = paragraphs.map((text) => u.tableRow([u.tableCell([u.text(text)])]))
+      return [u.table([...node.children, ...body])]
+    })
+    expect(paragraphs).toHaveLength(39)
+    const result = tableScore(gold, swallowed)
+    expect(result).toMatchObject({found: 2, matched: 1, recall: 0.5, precision: 0.5, cellsRight: 36})
+    expect(result.missing).toEqual(['option | how it would work | annual cost (£m) | main risk'])
+  })
+
   it('find two tables read as one only once', () => {
     const [first, second] = tables(gold)
     const merged = u.root({lang: 'en'}, [u.table([...first!.children, ...second!.children])])

@@ -542,13 +542,18 @@ export interface TableScore {
   /** Gold header cells found right and marked as header cells. */
   goldHeaderCells: number
   headerCellsRight: number
+  /** Cells with text in the matched output tables that hold no gold cell of their table (a row too many, body text). */
+  extraCells: number
   /** Gold tables that no output table matches, by their first cells. */
   missing: string[]
   /** Cells found in the wrong place or not at all: `row:column text`. */
   wrongCells: string[]
 }
 
-/** A gold table matches an output table holding at least this share of its cells (by text, anywhere in it). */
+/**
+ * A gold table matches an output table when their cell texts (anywhere in
+ * the table) agree this much: 2 × shared cells ÷ (gold cells + output cells).
+ */
 export const tableMatchThreshold = 0.5
 
 /** The text of a cell as cell matching compares it: its letters and digits, spaces and hyphens left out. */
@@ -572,8 +577,9 @@ function sharedKeys(gold: readonly string[], found: readonly string[]): number {
 
 /**
  * Table recall and precision, cell accuracy. A gold table matches the output
- * table (each used once) that holds the largest share of its cell texts, at
- * least `tableMatchThreshold`. Within a matched pair, each gold row is paired
+ * table (each used once) whose cell texts agree most with its own (2 ×
+ * shared ÷ all cells of both, at least `tableMatchThreshold`: a table grown
+ * with the paragraphs around it is no match). Within a matched pair, each gold row is paired
  * with the output row sharing most of its cell texts (rows used once, so an
  * extra or missing row shifts nothing), and a gold cell is right when the
  * paired row has the same text in the same column. Cells of unmatched gold
@@ -595,6 +601,7 @@ export function tableScore(gold: Tree, output: Tree): TableScore {
   let cellsRight = 0
   let goldHeaderCells = 0
   let headerCellsRight = 0
+  let extraCells = 0
   for (const table of expected) {
     const keys = keysOf(table.rows)
     const flat = keys.flat().filter(Boolean)
@@ -604,7 +611,8 @@ export function tableScore(gold: Tree, output: Tree): TableScore {
     let bestShare = 0
     foundKeys.forEach((candidate, index) => {
       if (used.has(index) || flat.length === 0) return
-      const share = sharedKeys(flat, candidate.flat()) / flat.length
+      const cells = candidate.flat().filter(Boolean)
+      const share = (2 * sharedKeys(flat, cells)) / (flat.length + cells.length)
       if (share > bestShare) {
         best = index
         bestShare = share
@@ -626,8 +634,10 @@ export function tableScore(gold: Tree, output: Tree): TableScore {
     }
     used.add(best)
     matched++
+    const candidateCells = foundKeys[best]!.flat().filter(Boolean)
+    extraCells += candidateCells.length - sharedKeys(flat, candidateCells)
     const candidateRows = foundKeys[best]!
-    const candidateCells = found[best]!.rows
+    const candidateFacts = found[best]!.rows
     const rowUsed = new Set<number>()
     keys.forEach((row, rowIndex) => {
       let pair = -1
@@ -651,7 +661,7 @@ export function tableScore(gold: Tree, output: Tree): TableScore {
         if (right) {
           cellsRight++
           const goldCell = table.rows[rowIndex]![column]!
-          if (goldCell.header && candidateCells[pair]![column]!.header) headerCellsRight++
+          if (goldCell.header && candidateFacts[pair]![column]!.header) headerCellsRight++
         } else if (wrongCells.length < exampleLimit) {
           wrongCells.push(
             `${rowIndex + 1}:${column + 1} ${truncate(normalizeText(table.rows[rowIndex]![column]!.text))}`,
@@ -672,6 +682,7 @@ export function tableScore(gold: Tree, output: Tree): TableScore {
     cellAccuracy: none ? null : ratio(cellsRight, goldCells),
     goldHeaderCells,
     headerCellsRight,
+    extraCells,
     missing,
     wrongCells,
   }
