@@ -29,6 +29,8 @@ describe('a naive reading of the real fixture PDFs', () => {
       expect(result.listItems.recall ?? 0).toBe(0)
       expect(result.artifactLeaks.count).toBeGreaterThan(0)
       expect(result.text.similarity).toBeLessThan(0.99)
+      // Lines of text hold no table and no aside.
+      expect([result.tables.recall ?? 0, result.tables.cellAccuracy ?? 0, result.asides.recall ?? 0]).toEqual([0, 0, 0])
     },
     120_000,
   )
