@@ -33,4 +33,13 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
     expect(text(headings[0]!)).toBe('Threats Highlight the Importance of Establishing Leadership in Cybersecurity')
     expect(headings[0]!).toMatchObject({depth: 1})
   })
+
+  it('ends the notes at the foot of a page where a block in another size follows them', async () => {
+    const {tree} = normalize(await gao())
+    const notes = nodes(tree).filter((node) => node.type === 'footnoteDefinition')
+    expect(notes.map((note) => ('label' in note ? note.label : ''))).toEqual(['1', '2', '3', '4'])
+    expect(text(notes[3]!)).toMatch(/Fully Address All Areas, GAO-23-106203 \(Washington, D\.C\.: Apr\. 20, 2023\)\.$/)
+    const colophon = blocks(tree).filter((block) => block.includes('The Government Accountability Office, the audit'))
+    expect(colophon).toHaveLength(1)
+  })
 })

@@ -57,8 +57,12 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
     zone = zone.slice(firstLabel)
     let current: Note | null = null
     let lastValue = 0
+    let last: BodyLine | null = null
     for (const line of zone) {
       const found = labelOf(line)
+      // The notes end where an unlabelled line set larger than they are follows them apart (a colophon under them).
+      if (last && !found && line.size > zone[0]!.size + 0.6 && line.top - last.bottom > line.size) break
+      last = line
       const value = found ? Number(found.label) : Number.NaN
       const opens = found && (current === null || Number.isNaN(value) || value === lastValue + 1 || value > lastValue)
       if (found && opens) {
