@@ -35,8 +35,19 @@ function count(tree: Root, type: string): number {
   return nodes(tree).filter((node) => node.type === type).length
 }
 
+/** Text with the labels of note markers: either reading may resolve a marker the other leaves as text. */
+function withMarkers(node: Parameters<typeof text>[0]): string {
+  if (node.type === 'footnoteReference') return node.label ?? ''
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map(withMarkers).join('')
+}
+
+/** Every word of the text, in tables and captions too: either reading may set some text as a table. */
 function words(tree: Root): string[] {
-  return bodyText(tree)
+  return nodes(tree)
+    .filter((node) => ['paragraph', 'heading', 'tableCell', 'caption'].includes(node.type))
+    .map(withMarkers)
+    .join('\n')
     .split(/\s+/)
     .filter((word) => word !== '')
 }
@@ -323,5 +334,135 @@ describe('damaged structure trees', () => {
     // The damaged pages hold no tree to speak of: the layout is read, with the reason named.
     expect(choice(diagnostics)[0]!.ruleId).toBe('structure-tree-ignored')
     expect(bodyText(tree)).toContain('heat')
+  })
+})
+
+describe.skipIf(!run)('notes, tables and boxes from the tree (skipped: no ../shared/corpus)', () => {
+  const read = async (name: string) => {
+    const layout = await layoutOf(join(corpusDir, `${name}.pdf`))
+    return {layout, ...normalize(layout)}
+  }
+  const elements = (layout: Awaited<ReturnType<typeof layoutOf>>, role: string, inside?: string) => {
+    let found = 0
+    const walk = (node: {role: string; children: unknown[]}, within: boolean) => {
+      if (node.role === role && (inside === undefined || within)) found++
+      for (const child of node.children) walk(child as typeof node, within || node.role === inside)
+    }
+    for (const page of layout.pages) if (page.structTree) walk(page.structTree, false)
+    return found
+  }
+
+  for (const name of [
+    'crs-r47324-seabed-mining-beyond-national-jurisdiction',
+    'crs-r46991-economic-development-administration-overview',
+  ]) {
+    it(`${name}: each labelled paragraph of a Note element is a footnote, numbered 1 to N without a gap, each referred to`, async () => {
+      const {layout, tree, diagnostics} = await read(name)
+      const definitions = nodes(tree).filter((node) => node.type === 'footnoteDefinition')
+      const labels = definitions.map((node) => Number('label' in node ? node.label : Number.NaN)).sort((a, b) => a - b)
+      expect(labels).toEqual(labels.map((_, index) => index + 1))
+      // Paragraphs inside Note elements: one per note, and a few that carry a note on.
+      const paragraphs = elements(layout, 'P', 'Note')
+      expect(definitions.length).toBeLessThanOrEqual(paragraphs)
+      expect(definitions.length).toBeGreaterThan(paragraphs * 0.95)
+      const referred = new Set(
+        nodes(tree)
+          .filter((node) => node.type === 'footnoteReference')
+          .map((node) => ('identifier' in node ? node.identifier : '')),
+      )
+      for (const node of definitions) expect(referred.has('identifier' in node ? node.identifier : '')).toBe(true)
+      const used = diagnostics.find((diagnostic) => diagnostic.ruleId === 'structure-notes-used')
+      expect(used?.message).toContain(`${definitions.length} notes read from Note elements`)
+    })
+  }
+
+  it('crs-r46991: a box set small at a page foot is an aside of its own, not run into the text before it', async () => {
+    const {tree} = await read('crs-r46991-economic-development-administration-overview')
+    const box = nodes(tree).find(
+      (node) => node.type === 'aside' && 'title' in node && node.title === 'Recovery and Resiliency',
+    )
+    expect(box).toBeDefined()
+    expect(text(box!)).toMatch(/^EDA programs support state and local activities that facilitate long-term strategies/)
+    const paragraphs = nodes(tree).filter((node) => node.type === 'paragraph' || node.type === 'heading')
+    expect(paragraphs.filter((node) => /Recovery and Resiliency EDA programs/.test(text(node)))).toHaveLength(0)
+  })
+
+  it('pdfua textbook: TABLE 5.1 is a table of 15 rows by 3 cells, in a figure with the caption beside it in the tree', async () => {
+    const {tree} = await read('pdfua-reference-textbook-chapter-physical-development-tagged')
+    const figure = nodes(tree).find(
+      (node) => node.type === 'figure' && (node.children ?? []).some((child) => child.type === 'table'),
+    )
+    expect(figure).toBeDefined()
+    const [table, caption] = figure!.children ?? []
+    expect(text(caption!)).toMatch(/^TABLE 5\.1 Age Norms \(in Months\) for Important Motor Developments/)
+    const rows = (table!.children ?? []).map((row) => (row.children ?? []).map(text))
+    expect(rows).toHaveLength(15)
+    expect(rows.every((row) => row.length === 3)).toBe(true)
+    expect(rows[0]).toEqual([
+      'Skill',
+      'Month when 50% of infants have mastered the skill',
+      'Month when 90% of infants have mastered the skill',
+    ])
+    expect(rows[1]).toEqual(['Lifts head 90° while lying on stomach', '2.2', '3.2'])
+    // TH cells (the header row and the first column) are headers, TD cells are not.
+    const header = (table!.children ?? []).map((row) =>
+      (row.children ?? []).map((cell) => ('header' in cell ? cell.header === true : false)),
+    )
+    expect(header[0]).toEqual([true, true, true])
+    expect(header[1]).toEqual([true, false, false])
+  })
+
+  it('crs-r47324: Table 1 is a table of 4 rows by 4 cells, its title set just before it is its caption', async () => {
+    const {tree} = await read('crs-r47324-seabed-mining-beyond-national-jurisdiction')
+    const figure = nodes(tree).find(
+      (node) =>
+        node.type === 'figure' && /^Table 1\./.test(text((node.children ?? [])[1] ?? {type: 'text', value: ''})),
+    )
+    expect(figure).toBeDefined()
+    const table = figure!.children![0]!
+    expect(table.type).toBe('table')
+    const rows = (table.children ?? []).map((row) => (row.children ?? []).map(text))
+    expect(rows.map((row) => row.length)).toEqual([4, 4, 4, 4])
+    expect(rows[0]).toEqual(['Marine Deposit Type', 'Deposit Description', 'Minerals', 'Occurrences'])
+    expect(rows[1]![0]).toBe('Polymetallic Nodules')
+    // The title is no longer a paragraph of its own.
+    expect(nodes(tree).filter((node) => node.type === 'paragraph' && /^Table 1\. Types/.test(text(node)))).toHaveLength(
+      0,
+    )
+  })
+
+  it('pdfua German chapter: a table with spanning cells is no table; its cells read one after another', async () => {
+    const {tree} = await read('pdfua-reference-barrierefreie-pdf-chapter-de-tagged')
+    expect(nodes(tree).filter((node) => node.type === 'table')).toHaveLength(0)
+    const paragraphs = nodes(tree)
+      .filter((node) => node.type === 'paragraph')
+      .map(text)
+    const start = paragraphs.indexOf('Was & Wer?')
+    expect(start).toBeGreaterThanOrEqual(0)
+    expect(paragraphs.slice(start, start + 6)).toEqual(['Was & Wer?', 'Was?', 'Ad hoc', 'Vorlage', 'Prozess', 'Wer?'])
+  })
+
+  it('crs-r46991: a table with lists in its cells reads cell after cell, never a line across the columns', async () => {
+    const {tree} = await read('crs-r46991-economic-development-administration-overview')
+    const items = nodes(tree)
+      .filter((node) => node.type === 'listItem')
+      .map(text)
+    expect(items).toContain('Collaborative regional innovation')
+    expect(items).toContain('Public private partnerships')
+    expect(bodyText(tree)).toContain('Table 1. Comparison of EDA Investment Priorities')
+  })
+
+  it('crs-r47324: one-cell tables that frame text are asides with their title; a box the page cuts stays one', async () => {
+    const {tree} = await read('crs-r47324-seabed-mining-beyond-national-jurisdiction')
+    const asides = nodes(tree).filter((node) => node.type === 'aside')
+    const titles = asides.map((node) => ('title' in node ? node.title : undefined))
+    expect(titles).toContain('International Benefit-Sharing Mechanism for Seabed Resources')
+    expect(titles).toContain('Calls for a Deep-Seabed Mining Moratorium')
+    const benefit = asides.find((node) => 'title' in node && node.title?.startsWith('International Benefit'))!
+    // The box runs on over the page: its last paragraphs (set on the next page) are in it.
+    expect(text(benefit)).toContain('provide a joint report on the “feasibility of an international benefit')
+    expect(bodyText(tree).split('provide a joint report on the “feasibility')).toHaveLength(2)
+    // A frame round the byline holds no text set apart: it stays in place.
+    expect(titles).not.toContain('April 15, 2026')
   })
 })

@@ -273,13 +273,37 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     return false
   })
   const blockOptions = {metrics, knownHeadings, pages: pages.map((page) => page.number), notes: notesByPage, lang}
+  const builders = {
+    inline: (lines: BodyLine[]) =>
+      dropSameScriptSpans(buildInline(lines, {context, metrics, judge, pageBreaks: false}), lang),
+    flow: (lines: BodyLine[]) =>
+      assemble(
+        buildBlocks(lines, {
+          ...blockOptions,
+          knownHeadings: new Map(),
+          notes: new Map(),
+          pages: [lines[0]!.page.number],
+        }),
+        {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
+      ),
+  }
   // A tagged PDF is read from its structure tree when the tree is sane, else from its layout.
   const tagged =
-    layout.tagged && options.structure !== false ? readStructure(bodyLines, {...blockOptions, context}).blocks : null
-  const blocks = tagged ?? buildBlocks(bodyLines, blockOptions)
+    layout.tagged && options.structure !== false
+      ? readStructure(bodyLines, {...blockOptions, context, footnotes, builders})
+      : null
+  const blocks = tagged?.blocks ?? buildBlocks(bodyLines, blockOptions)
   resolveHeadingDepths(blocks, metrics)
 
-  const flow = assemble(blocks, {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions})
+  const flow = assemble(blocks, {
+    context,
+    metrics,
+    judge,
+    lang,
+    resolveNote: tagged?.resolveNote ?? footnotes.resolve,
+    regions,
+    ...(tagged?.inserts ? {inserts: tagged.inserts} : {}),
+  })
   // The /Alt of tagged figures goes to their images.
   if (layout.tagged && options.structure !== false) applyFigureAlt(flow, rawPages)
   const children: Root['children'] = []
@@ -451,6 +475,8 @@ interface AssembleOptions {
   resolveNote: (page: number, label: string) => string | null
   /** Drawings on each page, to pair captions with. */
   regions: Map<number, BBox[]>
+  /** Nodes set apart from the running text (tables, asides), by the index of the block they go before. */
+  inserts?: Map<number, FlowContent[]>
 }
 
 function noteNode(note: Note, options: AssembleOptions): FootnoteDefinition {
@@ -656,7 +682,15 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     return out
   }
 
+  const insertBefore = (index: number) => {
+    for (const node of options.inserts?.get(index) ?? []) {
+      lists = []
+      flushBreaks()
+      container().push(node)
+    }
+  }
   blocks.forEach((block, index) => {
+    insertBefore(index)
     const node = built[index]
     if (block.kind === 'break') {
       if (lists.length > 0) pendingBreaks.push(breakNode(block.page, options.context))
@@ -728,6 +762,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
     if (node.type === 'listItem') return
     container().push(node, ...notesFor(node, block))
   })
+  insertBefore(blocks.length)
   flushBreaks()
   return root
 }

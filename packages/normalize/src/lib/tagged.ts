@@ -1,3 +1,4 @@
+import type {Aside, Caption, Figure, FlowContent, PhrasingContent, Section, Table, TableCell} from '@folio/ast'
 import type {BBox, LayoutPage, StructNode, Word} from '@folio/extract'
 import {
   type Block,
@@ -11,14 +12,14 @@ import {
 import {captionEntry} from './contents.js'
 import type {FootnoteReading, Note} from './footnotes.js'
 import {type ListMarker, parseListMarker} from './list-marker.js'
-import {type BodyLine, type Context, info, toBodyLine} from './model.js'
+import {type BodyLine, type Context, info, source, toBodyLine} from './model.js'
 
 /**
  * A block-level element of a page's structure tree: a heading, a paragraph,
  * a list item or a quotation, with the marked-content ids of its parts.
  */
 export interface StructUnit {
-  kind: 'heading' | 'paragraph' | 'item' | 'quote'
+  kind: 'heading' | 'paragraph' | 'item' | 'quote' | 'table'
   role: string
   /** Heading depth from H1–H6. */
   depth?: number
@@ -32,6 +33,12 @@ export interface StructUnit {
   loose?: boolean
   /** Inside a Note element. */
   note?: boolean
+  /** A table's rows: the part holding each cell, and whether the cell is a header (TH, or in THead). */
+  rows?: Array<Array<{part: number; header: boolean}>>
+  /** The part holding a table's caption. */
+  caption?: number
+  /** Inside a one-cell table that frames running text (a box set apart): the box's number on its page. */
+  box?: number
 }
 
 /** The reasons for taking or leaving the structure tree, measured over the body text. */
@@ -75,6 +82,95 @@ const inlineRoles = new Set([
 /** Elements that hold a paragraph of their own. */
 const paragraphRoles = new Set(['P', 'Caption', 'TOCI', 'Title', 'Lbl', 'LBody'])
 const tableCellRoles = new Set(['TD', 'TH'])
+const tableSections = new Set(['THead', 'TBody', 'TFoot'])
+/** Elements that make a cell's content more than a run of text: such a table is read as text in order. */
+const blockRoles = new Set([
+  'L',
+  'LI',
+  'Table',
+  'TR',
+  'Figure',
+  'BlockQuote',
+  'Note',
+  'FENote',
+  'TOC',
+  'TOCI',
+  'Caption',
+])
+
+function holdsBlocks(node: StructNode): boolean {
+  return node.children.some((child) => blockRoles.has(child.role) || headingRole.test(child.role) || holdsBlocks(child))
+}
+
+/**
+ * A regular table: rows (in THead, TBody, TFoot or bare) of TH and TD cells, as many
+ * in every row, at least two rows of two, each cell a run of text. Anything else (spans,
+ * which leave rows short, nested tables or lists in cells) is null: read as text in order.
+ */
+function readTable(node: StructNode, caption: number[]): StructUnit | null {
+  if ((node.mcids?.length ?? 0) > 0) return null
+  const rows: Array<Array<{mcids: number[]; header: boolean}>> = []
+  let captionMcids = caption
+  let regular = true
+  const readRow = (row: StructNode, head: boolean) => {
+    if ((row.mcids?.length ?? 0) > 0) regular = false
+    const cells: Array<{mcids: number[]; header: boolean}> = []
+    for (const cell of row.children) {
+      if (cell.role === 'Artifact') continue
+      if (!tableCellRoles.has(cell.role) || holdsBlocks(cell)) regular = false
+      cells.push({mcids: allMcids(cell), header: head || cell.role === 'TH'})
+    }
+    rows.push(cells)
+  }
+  const visit = (child: StructNode, head: boolean) => {
+    if (child.role === 'Artifact') return
+    if (child.role === 'TR') readRow(child, head)
+    else if (tableSections.has(child.role) && (child.mcids?.length ?? 0) === 0) {
+      for (const row of child.children) visit(row, head || child.role === 'THead')
+    } else if (child.role === 'Caption' && captionMcids.length === 0) captionMcids = allMcids(child)
+    else regular = false
+  }
+  for (const child of node.children) visit(child, false)
+  const width = rows[0]?.length ?? 0
+  if (!regular || rows.length < 2 || width < 2 || rows.some((row) => row.length !== width)) return null
+  if (rows.every((row) => row.every((cell) => cell.mcids.length === 0))) return null
+  const parts: number[][] = []
+  const unit: StructUnit = {
+    kind: 'table',
+    role: 'Table',
+    parts,
+    rows: rows.map((row) =>
+      row.map((cell) => {
+        parts.push(cell.mcids)
+        return {part: parts.length - 1, header: cell.header}
+      }),
+    ),
+  }
+  if (captionMcids.length > 0) {
+    parts.push(captionMcids)
+    unit.caption = parts.length - 1
+  }
+  return unit
+}
+
+/** The one cell of a table of one row and one cell: a frame drawn round running text. */
+function boxCell(node: StructNode): StructNode | null {
+  const cells: StructNode[] = []
+  const visit = (child: StructNode): boolean => {
+    if (child.role === 'Artifact') return true
+    if (tableSections.has(child.role) || child.role === 'TR') {
+      if ((child.mcids?.length ?? 0) > 0) return false
+      return child.children.every(visit)
+    }
+    if (tableCellRoles.has(child.role)) {
+      cells.push(child)
+      return true
+    }
+    return false
+  }
+  if ((node.mcids?.length ?? 0) > 0 || !node.children.every(visit) || cells.length !== 1) return null
+  return cells[0]!
+}
 
 function allMcids(node: StructNode, out: number[] = []): number[] {
   if (node.role === 'Artifact') return out
@@ -111,6 +207,7 @@ export function readUnits(input: StructNode): StructUnit[] {
   const tree = cleanTree(input)
   if (!tree) return []
   const units: StructUnit[] = []
+  let boxes = 0
   const walk = (node: StructNode, level: number): void => {
     const {role} = node
     if (role === 'Artifact') return
@@ -144,39 +241,69 @@ export function readUnits(input: StructNode): StructUnit[] {
       units.push({kind: 'quote', role, parts})
       return
     }
-    if (role === 'TR') {
-      // A row reads cell after cell: the text of a table stays in order, never interleaved.
-      const cells: number[] = []
-      const collect = (child: StructNode) => {
-        if (tableCellRoles.has(child.role)) cells.push(...allMcids(child))
-        else if (child.role !== 'Artifact') {
-          cells.push(...(child.mcids ?? []))
-          child.children.forEach(collect)
-        }
+    if (role === 'Table') {
+      const table = readTable(node, [])
+      if (table) {
+        units.push(table)
+        return
       }
-      cells.push(...(node.mcids ?? []))
-      node.children.forEach(collect)
-      units.push({kind: 'paragraph', role, parts: [cells]})
+      const cell = boxCell(node)
+      if (cell) {
+        const from = units.length
+        group(cell, level)
+        boxes++
+        for (const unit of units.slice(from)) unit.box = boxes
+        return
+      }
+      // A table that is no grid (spans, lists in cells) reads row after row, cell after cell.
+      group(node, level)
       return
     }
-    if (paragraphRoles.has(role) || tableCellRoles.has(role) || inlineRoles.has(role)) {
+    if (tableCellRoles.has(role)) {
+      // A cell of running text is one paragraph; one with paragraphs or lists of its own reads them in turn.
+      if (node.children.every((child) => inlineRoles.has(child.role))) {
+        units.push({kind: 'paragraph', role, parts: [allMcids(node)]})
+      } else group(node, level)
+      return
+    }
+    if (paragraphRoles.has(role) || inlineRoles.has(role)) {
       units.push({kind: 'paragraph', role, parts: [allMcids(node)]})
       return
     }
-    // A grouping element (Document, Sect, Div, Table, Figure, a role the map left custom): its own
-    // content is a paragraph, its children are read in turn.
+    // A grouping element (Document, Sect, Div, TR, Figure, a role the map left custom).
+    group(node, level)
+  }
+
+  /** Its own content is a paragraph, its children are read in turn; a Caption beside a Table goes with it. */
+  const group = (node: StructNode, level: number): void => {
+    const {role} = node
     let own: number[] = [...(node.mcids ?? [])]
     const flush = () => {
       if (own.length > 0) units.push({kind: 'paragraph', role, parts: [own], loose: true})
       own = []
     }
     const from = units.length
-    for (const child of node.children) {
-      if (inlineRoles.has(child.role)) own.push(...allMcids(child))
-      else {
-        flush()
-        walk(child, level)
+    const children = node.children
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!
+      if (inlineRoles.has(child.role)) {
+        own.push(...allMcids(child))
+        continue
       }
+      flush()
+      const next = children[index + 1]
+      const captioned =
+        child.role === 'Caption' && next?.role === 'Table'
+          ? readTable(next, allMcids(child))
+          : child.role === 'Table' && next?.role === 'Caption'
+            ? readTable(child, allMcids(next))
+            : null
+      if (captioned?.caption !== undefined) {
+        units.push(captioned)
+        index++
+        continue
+      }
+      walk(child, level)
     }
     flush()
     // A note's text stands where it is printed (the page foot), not where the tree files it.
@@ -338,9 +465,11 @@ function placeUnits(units: StructUnit[], lines: BodyLine[], page: number): PageR
   orphansAfter(-1)
   units.forEach((unit, unitIndex) => {
     if (firstLine.has(unitIndex)) {
-      const parts = unit.parts.map((_, partIndex) => linesOf(`${unitIndex}|${partIndex}`)).filter((p) => p.length > 0)
+      // A table keeps its empty cells: its parts stand for the cells of its rows.
+      const all = unit.parts.map((_, partIndex) => linesOf(`${unitIndex}|${partIndex}`))
+      const parts = unit.kind === 'table' ? all : all.filter((p) => p.length > 0)
       const label = linesOf(`${unitIndex}|l`)
-      if (parts.length > 0 || label.length > 0) {
+      if (parts.some((p) => p.length > 0) || label.length > 0) {
         placed.push({unit, page, parts, label, first: firstLine.get(unitIndex)!})
       }
     }
@@ -459,11 +588,21 @@ function toBlock(placed: PlacedUnit, previous: ListMarker | undefined): Block | 
       return placed.parts.length > 0 ? ({kind: 'quote', paragraphs: placed.parts} satisfies QuoteBlock) : null
     case 'paragraph':
       return lines.length > 0 ? ({kind: 'paragraph', lines} satisfies ParagraphBlock) : null
+    case 'table':
+      return null
   }
+}
+
+/** How tables and boxes of the tree become nodes: the phrasing of some lines, and their flow (paragraphs, lists). */
+export interface StructureBuilders {
+  inline: (lines: BodyLine[]) => PhrasingContent[]
+  flow: (lines: BodyLine[]) => Array<FlowContent | Section>
 }
 
 export interface StructureOptions extends BlockOptions {
   context: Context
+  /** Without them, tables and boxes are read as text in order. */
+  builders?: StructureBuilders
   /**
    * The notes the layout found (lines set small at the page foot). Where the tree
    * tags its notes (Note elements), the tree decides which lines are notes instead.
@@ -477,6 +616,8 @@ export interface StructureReading {
   blocks: Block[] | null
   /** Identifier of the note a raised marker refers to, by page and label, when the tree is used. */
   resolveNote?: (page: number, label: string) => string | null
+  /** Tables and boxes (asides) of the tree, by the index of the block they go before. */
+  inserts?: Map<number, FlowContent[]>
 }
 
 /** Whether any page's tree tags notes. */
@@ -583,7 +724,21 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     'structure-tree-used',
     `Unexpected tagged PDF, expected its tags checked before use: the structure tree is sane and read (${summary})`,
   )
-  if (!notesFromTree) return {check, blocks: assembleBlocks(readings, byPage, options, null)}
+  const apart = options.builders ? new SetApart(options.builders) : null
+  const reading = (blocks: Block[], resolveNote?: StructureReading['resolveNote']): StructureReading => {
+    const out: StructureReading = {check, blocks}
+    if (resolveNote) out.resolveNote = resolveNote
+    if (apart && apart.inserts.size > 0) {
+      out.inserts = apart.inserts
+      info(
+        options.context,
+        'structure-tables-used',
+        `Unexpected tables in the structure tree, expected them read as tables: ${apart.tables} tables and ${apart.asides} boxes (asides) read from the tree`,
+      )
+    }
+    return out
+  }
+  if (!notesFromTree) return reading(assembleBlocks(readings, byPage, options, null, apart))
   const kept = new Map<number, Note[]>()
   for (const note of layoutNotes) {
     const list = kept.get(note.page) ?? []
@@ -591,13 +746,153 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     kept.set(note.page, list)
   }
   const notes = new TreeNotes(layoutNotes)
-  const blocks = assembleBlocks(readings, byPage, {...options, notes: kept}, notes)
+  const blocks = assembleBlocks(readings, byPage, {...options, notes: kept}, notes, apart)
   info(
     options.context,
     'structure-notes-used',
     `Unexpected notes tagged in the structure tree, expected them read from the tree: ${notes.fromTree} notes read from Note elements, ${layoutNotes.length} kept from the layout`,
   )
-  return {check, blocks, resolveNote: notes.resolver()}
+  return reading(blocks, notes.resolver())
+}
+
+/**
+ * The lines of a box, cut to its words (a line the layout ran across the frame
+ * into the text beside it gives the box only its part); a word outside the tree
+ * goes with the word before it.
+ */
+function boxLines(lines: BodyLine[], mcids: Set<number>): BodyLine[] {
+  const out: BodyLine[] = []
+  for (const line of lines) {
+    const inBox: Array<boolean | undefined> = line.words.map((word) =>
+      word.mcid === undefined ? undefined : mcids.has(word.mcid),
+    )
+    for (let index = 1; index < inBox.length; index++) inBox[index] ??= inBox[index - 1]
+    for (let index = inBox.length - 2; index >= 0; index--) inBox[index] ??= inBox[index + 1]
+    const words = line.words.filter((_, index) => inBox[index] === true)
+    if (words.length > 0) out.push(cut(line, words))
+  }
+  return out
+}
+
+/** A title set as its own paragraph just before a table ("Table 2. Costs"). */
+const tableTitle = /^(?:table|tabelle|tableau|tabla|cuadro|tabela|tabel)\s*[\dA-Z]/iu
+
+const boxOf = (line: BodyLine) => line.line.bbox
+
+/** Tables and boxes read from the tree, turned into nodes where they stand among the blocks. */
+class SetApart {
+  readonly inserts = new Map<number, FlowContent[]>()
+  readonly builders: StructureBuilders
+  tables = 0
+  asides = 0
+  /** The last box, while nothing has come after it (a box the page cuts goes on on the next). */
+  #lastBox: {aside: Aside; page: number} | null = null
+
+  constructor(builders: StructureBuilders) {
+    this.builders = builders
+  }
+
+  #put(at: number, node: FlowContent): void {
+    const list = this.inserts.get(at)
+    if (list) list.push(node)
+    else this.inserts.set(at, [node])
+    this.#lastBox = null
+  }
+
+  table(at: number, placed: PlacedUnit, caption: BodyLine[]): void {
+    const {unit, page} = placed
+    const cellLines = placed.parts.filter((_, index) => index !== unit.caption).flat()
+    const table: Table = {
+      type: 'table',
+      children: (unit.rows ?? []).map((row) => ({
+        type: 'tableRow',
+        children: row.map((cell): TableCell => {
+          const lines = placed.parts[cell.part] ?? []
+          const node: TableCell = {type: 'tableCell', children: lines.length > 0 ? this.builders.inline(lines) : []}
+          if (cell.header) node.header = true
+          return node
+        }),
+      })),
+      data: {source: source(page, cellLines.map(boxOf))},
+    }
+    this.tables++
+    if (caption.length === 0) {
+      this.#put(at, table)
+      return
+    }
+    const node: Caption = {type: 'caption', children: this.builders.inline(caption)}
+    const figure: Figure = {
+      type: 'figure',
+      children: [table, node],
+      data: {source: source(page, [...cellLines, ...caption].map(boxOf))},
+    }
+    this.#put(at, figure)
+  }
+
+  /** A box's lines (whole, in reading order) become an aside; its heading, if it opens with one, is the title. */
+  box(at: number, page: number, lines: BodyLine[], opensPage: boolean, previousPage: number | undefined): void {
+    // The box sits in the running text: the milestone of its page stays there.
+    const nodes: Array<FlowContent | Section> = this.builders.flow(lines).filter((node) => node.type !== 'pageBreak')
+    const last = this.#lastBox
+    if (opensPage && last && last.page === previousPage) {
+      last.aside.children.push(...flattenFlow(nodes))
+      last.page = page
+      return
+    }
+    let title: string | undefined
+    const first = nodes[0]
+    if (first?.type === 'section') {
+      const [heading, ...rest] = first.children
+      if (heading?.type === 'heading') title = plainText(heading.children).trim()
+      nodes.splice(0, 1, ...(rest as Array<FlowContent | Section>))
+    } else if (first?.type === 'paragraph' && nodes.length > 1) {
+      // A short line without a full stop over the box's text is its title.
+      const text = plainText(first.children).trim()
+      if (text.split(/\s+/).length <= 15 && !/[.:;,]$/.test(text)) {
+        title = text
+        nodes.shift()
+      }
+    }
+    const aside: Aside = {
+      type: 'aside',
+      kind: 'sidebar',
+      children: flattenFlow(nodes),
+      data: {source: source(page, lines.map(boxOf))},
+    }
+    if (title) aside.title = title
+    this.#put(at, aside)
+    this.asides++
+    this.#lastBox = {aside, page}
+  }
+
+  /** Something other than a box came: the last box is closed. */
+  passed(): void {
+    this.#lastBox = null
+  }
+}
+
+function plainText(nodes: PhrasingContent[]): string {
+  return nodes
+    .map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : ''))
+    .join('')
+}
+
+/** Sections inside a box are none of the document's: a heading there reads as a bold paragraph. */
+function flattenFlow(nodes: Array<FlowContent | Section>): FlowContent[] {
+  const out: FlowContent[] = []
+  for (const node of nodes) {
+    if (node.type === 'pageBreak') continue
+    if (node.type !== 'section') {
+      out.push(node)
+      continue
+    }
+    for (const child of node.children) {
+      if (child.type === 'heading') {
+        out.push({type: 'paragraph', children: [{type: 'strong', children: child.children}]})
+      } else out.push(...flattenFlow([child]))
+    }
+  }
+  return out
 }
 
 const noteLabel = /^(?:\d{1,3}|[*†‡§¶]{1,3})$/u
@@ -668,9 +963,13 @@ function assembleBlocks(
   byPage: Map<number, BodyLine[]>,
   options: BlockOptions,
   treeNotes: TreeNotes | null,
+  apart: SetApart | null,
 ): Block[] {
   const blocks: Block[] = []
   let open: Block | null = null
+  let previousPage: number | undefined
+  /** The box whose units are being gathered: its number on the page, and the lines it touches. */
+  let box: {number: number; page: number; mcids: Set<number>; opensPage: boolean} | null = null
   let pendingNotes: Note[] = []
   let lastMarker: ListMarker | undefined
   let pendingNoteBlocks: Block[] = []
@@ -689,14 +988,50 @@ function assembleBlocks(
       // A page with text but no tree of its own is read from its layout.
       close()
       blocks.push(...buildBlocks(untagged, {...options, pages: [page]}))
+      apart?.passed()
+      previousPage = page
       continue
     }
     const all = reading?.units ?? []
     // Notes follow the block the page ends in, as the layout prints them.
     const units = all.filter((placed) => !placed.unit.note)
     const notes = all.filter((placed) => placed.unit.note)
+    const pageLines = untagged ?? []
+    const flushBox = () => {
+      if (!box || !apart) return
+      const {mcids, opensPage} = box
+      box = null
+      close()
+      const lines = boxLines(pageLines, mcids)
+      if (lines.length === 0) return
+      // A frame round a few short lines (a byline block) holds no text set apart: it reads in place.
+      const words = lines.reduce((sum, line) => sum + line.words.length, 0)
+      if (words < 25) {
+        blocks.push(
+          ...buildBlocks(lines, {...options, pages: [page], notes: new Map()}).filter((b) => b.kind !== 'break'),
+        )
+        apart.passed()
+        return
+      }
+      apart.box(blocks.length, page, lines, opensPage, previousPage)
+    }
     units.forEach((placed, index) => {
       const lines = placed.parts[0] ?? []
+      const boxNumber = apart ? placed.unit.box : undefined
+      if (boxNumber !== undefined) {
+        if (index === 0) {
+          close()
+          blocks.push({kind: 'break', page})
+        }
+        if (box?.number !== boxNumber) {
+          flushBox()
+          box = {number: boxNumber, page, mcids: new Set(), opensPage: index === 0}
+        }
+        for (const mcid of [...(placed.unit.label ?? []), ...placed.unit.parts.flat()]) box.mcids.add(mcid)
+        return
+      }
+      flushBox()
+      apart?.passed()
       if (index === 0) {
         // An item without a label of its own (in the tree or printed) is the rest of the item before.
         const unlabelled =
@@ -706,6 +1041,7 @@ function assembleBlocks(
         const carry =
           open !== null &&
           (placed.unit.kind === 'paragraph' || unlabelled) &&
+          placed.unit.kind !== 'table' &&
           continues(open, lines, {...placed.unit, kind: 'paragraph'})
         if (carry && open) {
           const target: Block = open
@@ -719,6 +1055,33 @@ function assembleBlocks(
         }
         close()
         blocks.push({kind: 'break', page})
+      }
+      if (placed.unit.kind === 'table' && apart) {
+        let caption = placed.unit.caption === undefined ? [] : (placed.parts[placed.unit.caption] ?? [])
+        // A title set just before the table on its page ("Table 2. …") is its caption.
+        const title: Block | null = open
+        if (
+          caption.length === 0 &&
+          title &&
+          (title.kind === 'paragraph' || title.kind === 'heading') &&
+          title.lines.every((line) => line.page.number === page) &&
+          tableTitle.test(title.lines.map((line) => line.text).join(' '))
+        ) {
+          caption = title.lines
+          open = null
+        }
+        close()
+        apart.table(blocks.length, placed, caption)
+        return
+      }
+      if (placed.unit.kind === 'table') {
+        // No builders: the cells read as text, one after another.
+        for (const cell of placed.parts) {
+          if (cell.length === 0) continue
+          close()
+          open = {kind: 'paragraph', lines: cell}
+        }
+        return
       }
       if (placed.unit.kind === 'paragraph') {
         // Content without paragraphs of its own is split by the layout; a paragraph element is kept
@@ -741,10 +1104,12 @@ function assembleBlocks(
       if (block.kind === 'item') lastMarker = block.marker
       open = block
     })
+    flushBox()
     if (units.length === 0) {
       close()
       blocks.push({kind: 'break', page})
     }
+    previousPage = page
     pendingNotes.push(...(options.notes?.get(page) ?? []))
     for (const placed of notes) {
       const note = treeNotes?.read(placed) ?? null
