@@ -150,6 +150,26 @@ describe('blocks', () => {
     )
   })
 
+  it('puts a table’s caption first and names the table and its scroller by it', () => {
+    const table = () =>
+      u.table([u.tableRow([u.tableCell([u.text('A')], {header: true})]), u.tableRow([u.tableCell([u.text('1')])])])
+    const body =
+      '<table aria-labelledby="{id}"><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>'
+    const captioned = (n: number, prefix = '') =>
+      `<figure><figcaption id="${prefix}caption-${n}">Table ${n}.</figcaption>` +
+      `<section class="table-scroll" aria-labelledby="${prefix}caption-${n}" tabindex="0">${body.replace('{id}', `${prefix}caption-${n}`)}</section></figure>`
+    const tree = u.root({lang: 'en', authors: []}, [
+      u.figure([table(), u.caption([u.text('Table 1.')])]),
+      u.figure([table(), u.caption([u.text('Table 2.')])]),
+      u.figure([table()]),
+    ])
+    const uncaptioned = `<figure><div class="table-scroll" tabindex="0">${body.replace(' aria-labelledby="{id}"', '')}</div></figure>`
+    expect(html(tree)).toBe(captioned(1) + captioned(2) + uncaptioned)
+    expect(html(tree, {idPrefix: 'r-'})).toBe(captioned(1, 'r-') + captioned(2, 'r-') + uncaptioned)
+    // A heading that reads like a caption id is moved aside.
+    expect(slug('Caption 1')).toBe('section-caption-1')
+  })
+
   it('writes figures with an image and a caption, and reports unknown alt text', () => {
     const figure = u.figure([u.image({url: 'chart.png'}), u.caption([u.text('Chart')])])
     const {value, diagnostics} = htmlWithDiagnostics(figure)

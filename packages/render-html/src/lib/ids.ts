@@ -5,9 +5,9 @@ import {childrenOf} from './children.js'
 /** Ids the document itself uses; a section never takes one of them. */
 export const reservedIds = ['main', 'contents-title', 'endnotes-title', 'colophon-title', 'top'] as const
 
-// Footnote and page ids are derived from their own names; a heading slug that
-// looks like one ("Page 3", "FN 1") is moved aside so the two can never collide.
-const derivedPattern = /^(?:fn|fnref|page)-/
+// Footnote, page and caption ids are derived from their own names; a heading slug
+// that looks like one ("Page 3", "FN 1") is moved aside so the two can never collide.
+const derivedPattern = /^(?:fn|fnref|page|caption)-/
 
 /**
  * A readable id from text: lower case, letters and digits of any script kept,
@@ -88,4 +88,9 @@ function slugPart(identifier: string): string {
     part += /[\p{L}\p{N}-]/u.test(char) ? char : `_${(char.codePointAt(0) as number).toString(16)}_`
   }
   return part === '' ? '_' : part
+}
+
+/** The id of the `n`th (1-based) caption that names a table. */
+export function captionId(n: number, idPrefix = ''): string {
+  return `${idPrefix}caption-${n}`
 }

@@ -1,10 +1,10 @@
-import type {Content, FootnoteDefinition, Root, Section} from '@folio/ast'
+import type {Caption, Content, FootnoteDefinition, Root, Section} from '@folio/ast'
 import type {Element, ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {childrenOf} from './children.js'
 import {diagnostic} from './diagnostic.js'
 import {handlers as defaultHandlers} from './handlers/index.js'
-import {sectionIds, slug} from './ids.js'
+import {captionId, sectionIds, slug} from './ids.js'
 import {labelsFor} from './labels.js'
 import type {Handler, ParentNode, State, ToHastOptions} from './types.js'
 import {wholeWords} from './whole-words.js'
@@ -49,6 +49,7 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
   collectDefinitions(node, definitions)
   const table = {...defaultHandlers, ...options.handlers} as Record<string, Handler<never> | undefined>
   const fallbackIds = new Map<Section, string>()
+  const captionIds = new Map<Caption, string>()
 
   const state: State = {
     options,
@@ -115,6 +116,14 @@ export function createState(node: Root | Content, options: ToHastOptions = {}): 
     },
     headingRank(depth) {
       return Math.max(1, depth + offset - state.rankShift)
+    },
+    captionId(caption) {
+      let id = captionIds.get(caption)
+      if (id === undefined) {
+        id = captionId(captionIds.size + 1, idPrefix)
+        captionIds.set(caption, id)
+      }
+      return id
     },
   }
   return state

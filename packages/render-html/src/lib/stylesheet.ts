@@ -18,6 +18,7 @@ export const stylesheet = `
   --tint: #f5f2ea;
   --accent: #8a6a1f;
   --focus: #b45309;
+  --shade: rgb(0 0 0 / 0.22);
   --serif: "Iowan Old Style", "Charter", "Source Serif 4", "Noto Serif", "DejaVu Serif", Georgia, serif;
   --sans: "Inter", "Segoe UI", "Noto Sans", "DejaVu Sans", system-ui, sans-serif;
   color-scheme: light dark;
@@ -44,6 +45,7 @@ export const stylesheet = `
     --tint: #22252c;
     --accent: #d6b35c;
     --focus: #fbbf24;
+    --shade: rgb(255 255 255 / 0.28);
   }
 }
 .folio > header, .folio > nav, .folio > main, .folio > .content, .folio > aside {
@@ -125,17 +127,21 @@ export const stylesheet = `
   font-style: italic;
 }
 .folio blockquote :is(:lang(ar), :lang(fa), :lang(he), :lang(ur), :lang(ja), :lang(zh), :lang(ko)) { font-style: normal; }
+/* A box set apart: tinted, and framed too, so that it stays a box where
+   colours are forced (Windows contrast themes drop backgrounds). */
 .folio .aside {
   margin: 1.5em 0;
   padding: 1em 1.2em;
   background: var(--tint);
+  border: 1px solid var(--rule);
   border-inline-start: 4px solid var(--accent);
   border-radius: 0 4px 4px 0;
   font-family: var(--sans);
   font-size: 0.92em;
 }
 .folio .aside > :last-child { margin-bottom: 0; }
-.folio .aside-title { font-weight: 700; }
+.folio .aside-title { font-weight: 700; font-size: 1.05em; margin-bottom: 0.5em; }
+.folio .aside-callout { font-size: 1em; }
 .folio > aside.colophon {
   margin-top: 3rem;
   padding-top: 1.5rem;
@@ -155,10 +161,35 @@ export const stylesheet = `
 .folio figure { margin: 2em 0; }
 .folio img { max-width: 100%; height: auto; }
 .folio figcaption { color: var(--muted); font-family: var(--sans); font-size: 0.88em; margin-top: 0.5em; }
-.folio .table-scroll { overflow-x: auto; margin: 1.5em 0; }
+.folio figure > figcaption:first-child { margin: 0 0 0.6em; }
+/* A table wider than the screen scrolls in its own box (the page never does);
+   shadows at the cut edges show there is more, and scroll away at the ends. */
+.folio .table-scroll {
+  overflow-x: auto;
+  /* As wide as its table, so the shadows sit at the table's edges. */
+  width: fit-content;
+  max-width: 100%;
+  margin: 1.5em 0;
+  background:
+    linear-gradient(to right, var(--bg) 40%, transparent) left / 2em 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 40%, transparent) right / 2em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, var(--shade), transparent) left / 0.75em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, var(--shade), transparent) right / 0.75em 100% no-repeat scroll;
+  background-color: var(--bg);
+}
+.folio figure > .table-scroll { margin: 0; }
 .folio table { border-collapse: collapse; font-family: var(--sans); font-size: 0.9em; min-width: 50%; }
-.folio th, .folio td { padding: 0.4em 0.7em; border-bottom: 1px solid var(--rule); text-align: start; vertical-align: top; }
-.folio thead th { border-bottom-width: 2px; }
+.folio th, .folio td {
+  padding: 0.4em 0.7em;
+  border-bottom: 1px solid var(--rule);
+  text-align: start;
+  vertical-align: top;
+  overflow-wrap: normal;
+  hyphens: manual;
+}
+/* Long cell text wraps at a readable measure instead of stretching the table. */
+.folio td { min-width: 4em; max-width: 20em; }
+.folio thead th { border-bottom-width: 2px; vertical-align: bottom; }
 .folio sup.noteref { line-height: 0; font-size: 0.75em; }
 .folio sup.noteref a { padding: 0 0.15em; text-decoration: none; font-family: var(--sans); font-weight: 600; }
 .folio .endnotes {

@@ -1,4 +1,4 @@
-import type {Content, Diagnostic, FootnoteDefinition, NodeByType, NodeType, Section} from '@folio/ast'
+import type {Caption, Content, Diagnostic, FootnoteDefinition, NodeByType, NodeType, Section} from '@folio/ast'
 import type {ElementContent, Element as HastElement} from 'hast'
 import type {Labels} from './labels.js'
 
@@ -60,6 +60,8 @@ export interface State {
   sectionId(section: Section): string
   /** The rank (1…) of a section's heading. */
   headingRank(depth: number): number
+  /** The id of a caption that names a table (the same for every call with that caption). */
+  captionId(caption: Caption): string
   readonly options: ToHastOptions
   readonly idPrefix: string
   readonly labels: Labels

@@ -3,6 +3,7 @@ import type {ElementContent} from 'hast'
 import {h} from 'hastscript'
 import {childrenOf} from '../children.js'
 import type {Handler} from '../types.js'
+import {tableCaption} from './figure.js'
 
 const isHeaderRow = (row: TableRow | undefined): boolean =>
   row !== undefined && childrenOf(row).length > 0 && childrenOf<TableCell>(row).every((cell) => cell.header === true)
@@ -18,12 +19,15 @@ export const table: Handler<Table> = (state, node, parent) => {
   } else if (all.length > 0) {
     parts.push(h('tbody', [nl(), ...rows(all)]), nl())
   }
-  const element = h('table', parts)
+  const caption = parent?.type === 'figure' ? tableCaption(parent) : undefined
+  const label = caption ? state.captionId(caption) : undefined
+  const element = h('table', {ariaLabelledBy: label}, parts)
   state.patch(node, element)
-  if (parent?.type === 'figure') return element
-  // A wide table scrolls on its own on a narrow screen, and can take keyboard
-  // focus so that it can be scrolled without a pointer.
-  return h('div', {className: ['table-scroll'], tabIndex: 0}, [element])
+  // A wide table scrolls on its own on a narrow screen (the page never does,
+  // WCAG 1.4.10), and takes keyboard focus so that it can be scrolled without
+  // a pointer. With a caption, the scroller is a region named by it (a
+  // <section> with a name), so that a screen reader says what gets focus.
+  return h(label ? 'section' : 'div', {className: ['table-scroll'], ariaLabelledBy: label, tabIndex: 0}, [element])
 }
 
 export const tableRow: Handler<TableRow> = (state, node) => {
