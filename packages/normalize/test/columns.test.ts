@@ -137,6 +137,8 @@ const samples: Array<{name: string; columns: number; pages: number[]}> = [
   {name: 'irs-instructions-form-1040nr-2007', columns: 3, pages: [2, 3, 5, 10, 14, 17, 25, 33]},
   {name: 'crs-if13200-treasury-exchange-stabilization-fund-in-focus', columns: 2, pages: [1, 2]},
   {name: 'gao-23-106826-national-cybersecurity-strategy-snapshot', columns: 3, pages: [1, 2]},
+  // A tagged booklet whose boxes set their text in two narrow columns of small type.
+  {name: 'cancer-council-understanding-breast-cancer-booklet', columns: 2, pages: [14, 16, 20, 30]},
 ]
 
 describe.skipIf(!run)('columns read one after the other (against pdftotext)', () => {

@@ -2,7 +2,10 @@ import type {Line, Word} from '@folio/extract'
 
 /**
  * True when lines of some length stand side by side on the page: columns,
- * which keep the order the PDF paints them in.
+ * which keep the order the PDF paints them in. Some length is 120 points, or
+ * ten ems for lines set in one size (the narrow columns of a boxed sidebar,
+ * set small, are columns too; a gloss in the margin, set smaller than the
+ * text beside it, is not).
  */
 export function hasColumns(lines: Line[]): boolean {
   // A sample of the page's long lines is enough to see columns; it bounds the pairwise look.
@@ -14,7 +17,10 @@ export function hasColumns(lines: Line[]): boolean {
       const second = long[b]!
       const sameRow = first.bbox[1] < second.bbox[3] - 1 && second.bbox[1] < first.bbox[3] - 1
       const apart = first.bbox[2] < second.bbox[0] || second.bbox[2] < first.bbox[0]
-      if (sameRow && apart && Math.min(first.bbox[2] - first.bbox[0], second.bbox[2] - second.bbox[0]) > 120) {
+      if (!sameRow || !apart) continue
+      const width = Math.min(first.bbox[2] - first.bbox[0], second.bbox[2] - second.bbox[0])
+      const sameSize = Math.abs(first.size - second.size) <= 0.05 * Math.max(first.size, second.size)
+      if (width > 120 || (sameSize && width > 10 * first.size)) {
         pairs++
         if (pairs >= 2) return true
       }
