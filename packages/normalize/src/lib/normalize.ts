@@ -23,6 +23,7 @@ import {AST_VERSION} from '@folio/ast'
 import type {BBox, Layout, LayoutPage, OutlineItem} from '@folio/extract'
 import {franc} from 'franc-min'
 import {detectArtifacts, markedArtifactLines} from './artifacts.js'
+import {placeItems, setApart} from './asides.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
@@ -292,7 +293,25 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     layout.tagged && options.structure !== false
       ? readStructure(bodyLines, {...blockOptions, context, footnotes, builders})
       : null
-  const blocks = tagged?.blocks ?? buildBlocks(bodyLines, blockOptions)
+  // Ruled tables and boxed asides leave the running text and come back where they stand (layout path).
+  const apart = tagged?.blocks
+    ? null
+    : setApart(pages, bodyLines, {
+        ...builders,
+        // A box's paragraphs are parted by its own type: its size, edges and line pitch.
+        flow: (lines: BodyLine[]) =>
+          assemble(
+            buildBlocks(lines, {
+              ...blockOptions,
+              metrics: measureBody(lines),
+              knownHeadings: new Map(),
+              notes: new Map(),
+              pages: [lines[0]!.page.number],
+            }),
+            {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
+          ),
+      })
+  const blocks = tagged?.blocks ?? buildBlocks(apart?.lines ?? bodyLines, blockOptions)
   resolveHeadingDepths(blocks, metrics)
 
   const flow = assemble(blocks, {
@@ -302,6 +321,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     lang,
     resolveNote: tagged?.resolveNote ?? footnotes.resolve,
     regions,
+    ...(apart ? {inserts: placeItems(apart.items, blocks, apart.lines)} : {}),
     ...(tagged?.inserts ? {inserts: tagged.inserts} : {}),
   })
   // The /Alt of tagged figures goes to their images.
