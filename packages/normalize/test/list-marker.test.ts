@@ -24,6 +24,22 @@ describe('parseListMarker', () => {
     expect(parseListMarker('IV. Fourth')).toMatchObject({style: 'upper-roman', value: 4})
   })
 
+  it('reads numbers of several levels closed by a colon', () => {
+    expect(parseListMarker('1.1: Establish cybersecurity requirements')).toMatchObject({
+      ordered: true,
+      style: 'decimal',
+      marker: '1.1:',
+      pattern: '1.1:',
+      value: 1,
+      level: 2,
+      length: 4,
+    })
+    expect(parseListMarker('5.12: Secure global supply chains')).toMatchObject({value: 12, pattern: '1.1:', level: 2})
+    expect(parseListMarker('2.1.3: Deeper')).toMatchObject({value: 3, pattern: '1.1.1:', level: 3})
+    expect(parseListMarker('10:30 the meeting')).toBeNull()
+    expect(parseListMarker('1.1:2 ratio')).toBeNull()
+  })
+
   it('reads "i." after "h." as a letter', () => {
     const h = parseListMarker('h. eighth')!
     expect(parseListMarker('i. ninth', h)).toMatchObject({style: 'lower-alpha', value: 9})

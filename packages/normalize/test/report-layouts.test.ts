@@ -42,4 +42,34 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
     const colophon = blocks(tree).filter((block) => block.includes('The Government Accountability Office, the audit'))
     expect(colophon).toHaveLength(1)
   })
+
+  it('reads numbered banners and their numbered objectives as a nested list, not as headings', async () => {
+    const {tree} = normalize(await gao())
+    const headings = nodes(tree)
+      .filter((node) => node.type === 'heading')
+      .map(text)
+    expect(headings.filter((heading) => /^\d|market forces|resilient future/.test(heading))).toEqual([])
+    const pillars = nodes(tree).find(
+      (node) => node.type === 'list' && node.children?.some((item) => text(item).startsWith('Defend critical')),
+    )
+    expect(pillars).toMatchObject({ordered: true, start: 1})
+    const items = pillars!.children!
+    const own = (item: (typeof items)[number]) => text(item.children![0]!)
+    expect(items.map(own)).toEqual([
+      'Defend critical infrastructure',
+      'Disrupt and dismantle threat actors',
+      'Shape market forces to drive security and resilience',
+      'Invest in a resilient future',
+      'Forge international partnerships',
+    ])
+    const objectives = items.map((item) => item.children!.find((child) => child.type === 'list'))
+    expect(objectives.map((list) => list?.children?.length)).toEqual([5, 5, 6, 6, 5])
+    expect(objectives[0]).toMatchObject({ordered: true, marker: '1.1:'})
+    expect(own(objectives[0]!.children![0]!)).toBe(
+      'Establish cybersecurity requirements to support national security and public safety',
+    )
+    expect(own(objectives[4]!.children![4]!)).toBe(
+      'Secure global supply chains for information, communications, and operational technology products and services',
+    )
+  })
 })

@@ -86,9 +86,34 @@ const symbolFontBullets: Record<string, string> = {
   u: '◆',
 }
 
-function markerOf(line: BodyLine, previous?: ListMarker): {marker: ListMarker; words: number; textX: number} | null {
+function markerOf(
+  line: BodyLine,
+  previous?: ListMarker,
+  bodySize = line.size,
+): {marker: ListMarker; words: number; textX: number} | null {
   const first = line.words[0]
   const second = line.words[1]
+  // A number set large and apart before text of about the body's size is the number of an item (a numbered banner);
+  // before large text it is a chapter's number.
+  if (
+    first &&
+    second &&
+    /^\d{1,2}$/.test(first.text) &&
+    first.size >= second.size * 1.2 &&
+    second.size < bodySize * 1.25 &&
+    second.bbox[0] - first.bbox[2] > second.size * 0.3
+  ) {
+    const value = Number(first.text)
+    const marker: ListMarker = {
+      ordered: true,
+      style: 'decimal',
+      marker: first.text,
+      pattern: '1',
+      value,
+      length: first.text.length,
+    }
+    return {marker, words: 1, textX: second.bbox[0]}
+  }
   // A one-character glyph from a symbol font, or set much smaller than the text it stands before, is a bullet.
   const shrunk =
     first &&
@@ -201,7 +226,7 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
     }
     for (const line of pageLines) {
       const firstOnPage = previous !== null && previous.page !== line.page
-      let found = markerOf(line, lastMarker)
+      let found = markerOf(line, lastMarker, metrics.size)
       if (found?.marker.ordered && !opensOrderedItem(found.marker, open, recentItems, previous, line, metrics)) {
         found = null
       }

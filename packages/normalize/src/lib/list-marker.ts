@@ -11,6 +11,8 @@ export interface ListMarker {
   value?: number
   /** Length of the marker token in the text, without the following space. */
   length: number
+  /** Levels of a numbered marker: 2 for `1.3:` (the third item under item 1); absent for one level. */
+  level?: number
 }
 
 /** Glyphs that set a bullet, as text or in the private-use area of Symbol/Wingdings fonts. */
@@ -100,6 +102,9 @@ export function romanValue(text: string): number | null {
   return total
 }
 
+/** A number of several levels closed by a colon: `1.3:` (a heading's `1.3` has no colon). */
+const levelledPattern = /^(\d{1,3}(?:\.\d{1,3})+):(?=\s)/u
+
 const orderedPattern = /^(\()?(\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})([.)])(?=\s|$)/u
 const parenthesized = /^\((\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6})\)(?=\s|$)/u
 
@@ -118,6 +123,20 @@ export function parseListMarker(text: string, previous?: ListMarker): ListMarker
     // A hyphen or dash only counts as a bullet before a word, not as a minus before a number.
     if ((glyph === '-' || glyph === '–' || glyph === '—') && /^\s*[\d$€£]/.test(rest)) return null
     return {ordered: false, style: 'bullet', marker: glyph, pattern: glyph, length: first.length}
+  }
+
+  const levelled = levelledPattern.exec(trimmed)
+  if (levelled) {
+    const parts = (levelled[1] ?? '').split('.')
+    return {
+      ordered: true,
+      style: 'decimal',
+      marker: levelled[0],
+      pattern: `${parts.map(() => '1').join('.')}:`,
+      value: Number(parts[parts.length - 1]),
+      length: levelled[0].length,
+      level: parts.length,
+    }
   }
 
   let body: string

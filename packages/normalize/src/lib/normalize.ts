@@ -579,6 +579,8 @@ interface OpenList {
   node: List
   markerX: number
   pattern: string
+  /** Levels of its numbers (`1.3:` is 2), 1 for other markers. */
+  level: number
 }
 
 type BuiltNode = Heading | ListItem | Blockquote | Paragraph | Figure | FootnoteDefinition[] | null
@@ -740,7 +742,14 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
         }
       }
       pendingNotes.push(...notesFor(item, block))
-      while (lists.length > 0 && block.markerX < lists[lists.length - 1]!.markerX - 3) lists.pop()
+      // Numbers of several levels nest by their levels (`1.3:` under `1`), whatever their indent.
+      const level = block.marker.level ?? 1
+      while (
+        lists.length > 0 &&
+        (block.markerX < lists[lists.length - 1]!.markerX - 3 || level < lists[lists.length - 1]!.level)
+      ) {
+        lists.pop()
+      }
       const current = lists[lists.length - 1]
       if (current && Math.abs(block.markerX - current.markerX) <= 3 && current.pattern === block.marker.pattern) {
         current.node.children.push(item)
@@ -752,7 +761,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
         list.marker = block.marker.pattern
       } else list.marker = block.marker.marker
       list.data = {source: {page: block.paragraphs[0]![0]!.page.number}}
-      if (current && block.markerX > current.markerX + 3) {
+      if (current && (block.markerX > current.markerX + 3 || level > current.level)) {
         const parentItem = current.node.children[current.node.children.length - 1]!
         parentItem.children.push(list)
       } else {
@@ -763,7 +772,7 @@ function assemble(blocks: Block[], options: AssembleOptions): Array<FlowContent 
           parent.node.children[parent.node.children.length - 1]!.children.push(list)
         }
       }
-      lists.push({node: list, markerX: block.markerX, pattern: block.marker.pattern})
+      lists.push({node: list, markerX: block.markerX, pattern: block.marker.pattern, level})
       return
     }
     lists = []

@@ -218,6 +218,11 @@ function sortRows(lines: Line[]): Line[] {
   const rows: Line[] = []
   for (const {line} of indexed) {
     const previous = rows[rows.length - 1]
+    const badge = previous ? badgeBeside(previous, line) : null
+    if (previous && badge) {
+      rows[rows.length - 1] = mergeBadge(badge, badge === line ? previous : line)
+      continue
+    }
     if (previous && sameRow(previous, line)) {
       rows[rows.length - 1] = mergeRow(previous, line)
       continue
@@ -225,6 +230,54 @@ function sortRows(lines: Line[]): Line[] {
     rows.push(line)
   }
   return rows
+}
+
+/**
+ * A number or glyph set large at the left of a line of smaller text, standing
+ * over its height (a numeral in a banner, a drop capital): of two lines read
+ * one after the other, the one that is such a badge for the other, or null.
+ */
+function badgeBeside(a: Line, b: Line): Line | null {
+  for (const [badge, text] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (badge.dir !== 'ltr' || text.dir !== 'ltr' || !/^\S{1,3}$/u.test(badge.text.trim())) continue
+    if (text.text.trim().length < 4 || badge.size < text.size * 1.2) continue
+    const middle = (text.bbox[1] + text.bbox[3]) / 2
+    if (middle < badge.bbox[1] || middle > badge.bbox[3]) continue
+    const gap = text.bbox[0] - badge.bbox[2]
+    if (gap >= -0.5 && gap <= text.size * 2) return badge
+  }
+  return null
+}
+
+/** A badge put before the line beside it; the line keeps its size and baseline, so the line under it stays apart. */
+function mergeBadge(badge: Line, text: Line): Line {
+  const gap = text.bbox[0] - badge.bbox[2]
+  const lead = badge.words.map((word, index) => {
+    const copy: Word = {...word}
+    if (index === 0) delete copy.attached
+    return copy
+  })
+  const rest = text.words.map((word, index) => {
+    const copy: Word = {...word}
+    // A drop capital touches the rest of its word.
+    if (index === 0) {
+      if (gap < text.size * 0.25 && /^\p{L}$/u.test(badge.text.trim())) copy.attached = true
+      else delete copy.attached
+    }
+    return copy
+  })
+  const words = [...lead, ...rest]
+  return {
+    text: joinWords(words),
+    bbox: union(badge.bbox, text.bbox),
+    words,
+    size: text.size,
+    dir: text.dir,
+    baseline: text.baseline,
+  }
 }
 
 function sameRow(a: Line, b: Line): boolean {
