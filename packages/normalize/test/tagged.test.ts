@@ -431,6 +431,20 @@ describe.skipIf(!run)('notes, tables and boxes from the tree (skipped: no ../sha
     )
   })
 
+  it('crs-r46991: a table the page cuts is one table, its header row not repeated', async () => {
+    const {tree} = await read('crs-r46991-economic-development-administration-overview')
+    const figure = nodes(tree).find(
+      (node) =>
+        node.type === 'figure' && /^Table B-2\./.test(text((node.children ?? [])[1] ?? {type: 'text', value: ''})),
+    )
+    const rows = (figure?.children?.[0]?.children ?? []).map((row) => (row.children ?? []).map(text))
+    const firsts = rows.map((row) => row[0])
+    expect(firsts).toContain('Public Works')
+    expect(firsts).toContain('Total (Supplemental + Annual)')
+    expect(firsts.filter((cell) => cell === 'Program')).toHaveLength(1)
+    expect(new Set(rows.map((row) => row.length)).size).toBe(1)
+  })
+
   it('pdfua German chapter: a table with spanning cells is no table; its cells read one after another', async () => {
     const {tree} = await read('pdfua-reference-barrierefreie-pdf-chapter-de-tagged')
     expect(nodes(tree).filter((node) => node.type === 'table')).toHaveLength(0)

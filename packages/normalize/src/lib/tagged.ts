@@ -787,6 +787,8 @@ class SetApart {
   asides = 0
   /** The last box, while nothing has come after it (a box the page cuts goes on on the next). */
   #lastBox: {aside: Aside; page: number} | null = null
+  /** The last table, likewise: a table the page cuts goes on in the first table of the next. */
+  #lastTable: {table: Table; page: number} | null = null
 
   constructor(builders: StructureBuilders) {
     this.builders = builders
@@ -797,9 +799,10 @@ class SetApart {
     if (list) list.push(node)
     else this.inserts.set(at, [node])
     this.#lastBox = null
+    this.#lastTable = null
   }
 
-  table(at: number, placed: PlacedUnit, caption: BodyLine[]): void {
+  table(at: number, placed: PlacedUnit, caption: BodyLine[], opensPage: boolean, previousPage?: number): void {
     const {unit, page} = placed
     const cellLines = placed.parts.filter((_, index) => index !== unit.caption).flat()
     const table: Table = {
@@ -815,9 +818,31 @@ class SetApart {
       })),
       data: {source: source(page, cellLines.map(boxOf))},
     }
+    const last = this.#lastTable
+    const width = (rows: Table['children']) => rows[0]?.children.length ?? 0
+    if (
+      opensPage &&
+      caption.length === 0 &&
+      last &&
+      last.page === previousPage &&
+      width(last.table.children) === width(table.children)
+    ) {
+      // The rest of the table before; a header row set again at the top of the page is left out.
+      const rows = table.children
+      const first = rows[0]
+      const head = last.table.children[0]
+      const same = (a?: TableCell[], b?: TableCell[]) =>
+        a !== undefined &&
+        b !== undefined &&
+        a.map((cell) => plainText(cell.children)).join('|') === b.map((cell) => plainText(cell.children)).join('|')
+      last.table.children.push(...(same(first?.children, head?.children) ? rows.slice(1) : rows))
+      last.page = page
+      return
+    }
     this.tables++
     if (caption.length === 0) {
       this.#put(at, table)
+      this.#lastTable = {table, page}
       return
     }
     const node: Caption = {type: 'caption', children: this.builders.inline(caption)}
@@ -827,6 +852,7 @@ class SetApart {
       data: {source: source(page, [...cellLines, ...caption].map(boxOf))},
     }
     this.#put(at, figure)
+    this.#lastTable = {table, page}
   }
 
   /** A box's lines (whole, in reading order) become an aside; its heading, if it opens with one, is the title. */
@@ -865,9 +891,10 @@ class SetApart {
     this.#lastBox = {aside, page}
   }
 
-  /** Something other than a box came: the last box is closed. */
+  /** Something other than a box or a table came: the last box and table are closed. */
   passed(): void {
     this.#lastBox = null
+    this.#lastTable = null
   }
 }
 
@@ -1031,7 +1058,7 @@ function assembleBlocks(
         return
       }
       flushBox()
-      apart?.passed()
+      if (placed.unit.kind !== 'table') apart?.passed()
       if (index === 0) {
         // An item without a label of its own (in the tree or printed) is the rest of the item before.
         const unlabelled =
@@ -1071,7 +1098,7 @@ function assembleBlocks(
           open = null
         }
         close()
-        apart.table(blocks.length, placed, caption)
+        apart.table(blocks.length, placed, caption, index === 0, previousPage)
         return
       }
       if (placed.unit.kind === 'table') {
