@@ -29,6 +29,12 @@ export function expectedLabels(list: List): string[] {
   })
 }
 
+/**
+ * The blocks of a tree's edition in reading order: headings, paragraphs, list
+ * and note labels; a sidebar's title as a paragraph (never a heading); a
+ * table's caption first, then its cells row by row (TH or TD); an image's
+ * caption after it.
+ */
 export function expectedBlocks(tree: Root): ExpectedBlock[] {
   const out: ExpectedBlock[] = []
   const inline = (nodes: readonly Content[], links: string[]): string =>
@@ -56,6 +62,23 @@ export function expectedBlocks(tree: Root): ExpectedBlock[] {
         out.push({role: 'Lbl', text: marks[index] ?? ''})
         for (const child of item.children) visit(child)
       })
+    } else if (node.type === 'caption') {
+      const links: string[] = []
+      out.push({role: 'Caption', text: clean(inline(node.children, links)), links})
+    } else if (node.type === 'figure' && node.children[0]?.type === 'table') {
+      const caption = node.children.find((child) => child.type === 'caption')
+      if (caption) visit(caption)
+      for (const child of node.children) if (child !== caption) visit(child)
+    } else if (node.type === 'table') {
+      for (const row of node.children) {
+        for (const cell of row.children) {
+          const links: string[] = []
+          out.push({role: cell.header ? 'TH' : 'TD', text: clean(inline(cell.children, links)), links})
+        }
+      }
+    } else if (node.type === 'aside') {
+      if (node.title?.trim()) out.push({role: 'P', text: clean(node.title)})
+      for (const child of node.children) visit(child)
     } else if (node.type === 'footnoteDefinition') {
       out.push({role: 'Lbl', text: node.label ?? node.identifier})
       for (const child of node.children) visit(child)
@@ -64,5 +87,33 @@ export function expectedBlocks(tree: Root): ExpectedBlock[] {
     }
   }
   for (const child of tree.children) visit(child)
+  return out
+}
+
+/**
+ * The tables of a tree's edition: a Table holds its caption first (when its
+ * figure has one), then its rows; a header cell in the first row scopes its
+ * column, one in a later row its row.
+ */
+export function expectedTables(
+  tree: Root,
+): Array<{kids: string[]; rows: Array<Array<{role: string; scope?: string}>>}> {
+  const out: ReturnType<typeof expectedTables> = []
+  const visit = (node: Content, captioned: boolean) => {
+    if (node.type === 'table') {
+      const rows = node.children.map((row, index) =>
+        row.children.map((cell) => (cell.header ? {role: 'TH', scope: index === 0 ? 'Column' : 'Row'} : {role: 'TD'})),
+      )
+      out.push({kids: [...(captioned ? ['Caption'] : []), ...rows.map(() => 'TR')], rows})
+      return
+    }
+    if (node.type === 'figure') {
+      const captioned = node.children[0]?.type === 'table' && node.children.some((child) => child.type === 'caption')
+      for (const child of node.children) visit(child, captioned)
+      return
+    }
+    if ('children' in node && node.type !== 'toc') for (const child of node.children) visit(child, false)
+  }
+  for (const child of tree.children) visit(child, false)
   return out
 }

@@ -6,6 +6,7 @@ import {createRequire} from 'node:module'
 import {dirname, join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {CheckResult, StructElement} from '@folio/check'
+import {PDFArray, PDFDict, PDFDocument, PDFName, type PDFObject, PDFRef} from 'pdf-lib'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 
 const require = createRequire(import.meta.url)
@@ -64,9 +65,9 @@ export interface Block {
   langs: string[]
 }
 
-const blockRoles = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Lbl', 'Caption', 'Title', 'Code'])
+const blockRoles = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'P', 'Lbl', 'Caption', 'Title', 'Code', 'TH', 'TD'])
 
-/** Flatten the structure tree into blocks (headings, paragraphs, list labels) with their text. */
+/** Flatten the structure tree into blocks (headings, paragraphs, list labels, table cells) with their text. */
 export function blocks(checked: CheckResult, texts: Map<string, string>): Block[] {
   const out: Block[] = []
   const text = (node: StructElement, block: Block): string => {
@@ -94,4 +95,60 @@ export function blocks(checked: CheckResult, texts: Map<string, string>): Block[
   }
   for (const root of checked.structure) visit(root)
   return out
+}
+
+/** A table of the structure tree: its kids' roles in order, and each row's cells with their `/Scope`. */
+export interface TaggedTable {
+  kids: string[]
+  rows: Array<Array<{role: string; scope?: string}>>
+}
+
+/** Every Table element of a tagged PDF, in the tree's order, read with pdf-lib (attributes included). */
+export async function taggedTables(data: Uint8Array): Promise<TaggedTable[]> {
+  const pdf = await PDFDocument.load(data, {updateMetadata: false})
+  const look = (value: PDFObject | undefined): PDFObject | undefined =>
+    value instanceof PDFRef ? pdf.context.lookup(value) : value
+  const name = (value: PDFObject | undefined): string | undefined => {
+    const found = look(value)
+    return found instanceof PDFName ? found.decodeText() : undefined
+  }
+  const kidsOf = (element: PDFDict): PDFDict[] => {
+    const k = look(element.get(PDFName.of('K')))
+    const list = k instanceof PDFArray ? k.asArray().map(look) : [k]
+    return list.filter((kid): kid is PDFDict => kid instanceof PDFDict && kid.get(PDFName.of('S')) !== undefined)
+  }
+  const scopeOf = (element: PDFDict): string | undefined => {
+    const a = look(element.get(PDFName.of('A')))
+    const dicts = a instanceof PDFArray ? a.asArray().map(look) : [a]
+    for (const dict of dicts) {
+      if (dict instanceof PDFDict && name(dict.get(PDFName.of('O'))) === 'Table') {
+        return name(dict.get(PDFName.of('Scope')))
+      }
+    }
+    return undefined
+  }
+  const role = (element: PDFDict) => name(element.get(PDFName.of('S'))) ?? ''
+  const tables: TaggedTable[] = []
+  const visit = (element: PDFDict) => {
+    if (role(element) !== 'Table') {
+      for (const kid of kidsOf(element)) visit(kid)
+      return
+    }
+    const kids = kidsOf(element)
+    const rows = kids
+      .filter((kid) => role(kid) === 'TR')
+      .map((row) =>
+        kidsOf(row).map((cell) => {
+          const scope = scopeOf(cell)
+          return scope === undefined ? {role: role(cell)} : {role: role(cell), scope}
+        }),
+      )
+    tables.push({kids: kids.map(role), rows})
+  }
+  const root = look(pdf.catalog.get(PDFName.of('StructTreeRoot')))
+  if (root instanceof PDFDict) {
+    const k = look(root.get(PDFName.of('K')))
+    for (const kid of k instanceof PDFArray ? k.asArray().map(look) : [k]) if (kid instanceof PDFDict) visit(kid)
+  }
+  return tables
 }

@@ -29,6 +29,9 @@ export interface Typography {
   headings: Record<1 | 2 | 3 | 4 | 5 | 6, {size: number; leading: number; before: number; after: number}>
   noteSize: number
   noteLeading: number
+  /** Sidebars and call-outs: a size below the running text, so a box's bold title reads as its own, not a heading. */
+  asideSize: number
+  asideLeading: number
   color: string
   muted: string
   linkColor: string
@@ -50,6 +53,8 @@ export const typography: Typography = {
   },
   noteSize: 8.5,
   noteLeading: 12,
+  asideSize: 9,
+  asideLeading: 13.25,
   color: '#1a1a1a',
   muted: '#555555',
   linkColor: '#1a4f8b',

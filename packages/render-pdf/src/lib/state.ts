@@ -16,6 +16,8 @@ export interface TagOptions {
   /** The element's `/ID`, required on `Note`. */
   id?: string
   scope?: 'Row' | 'Column' | 'Both'
+  /** The element's `/T`: a title that names it without being a heading (a sidebar's). */
+  title?: string
 }
 
 /**
@@ -49,6 +51,7 @@ export class Tag {
       if (this.options.lang) options.lang = this.options.lang
       if (this.options.alt) options.alt = this.options.alt
       if (this.options.actual) options.actual = this.options.actual
+      if (this.options.title) options.title = this.options.title
       element = doc.struct(this.type, options)
       const data = (element as unknown as {dictionary: {data: Record<string, unknown>}}).dictionary.data
       if (this.options.id) data.ID = new String(this.options.id)
@@ -172,6 +175,8 @@ export class State {
   figureReserve = 0
   /** Inside a footnote: smaller text. */
   noteStyle = false
+  /** Inside a sidebar or call-out: text a size below the running text. */
+  asideStyle = false
   /** Left edge and width of the current container (lists and quotes indent it). */
   indent = 0
   width: number

@@ -9,18 +9,28 @@ export function blockquote(node: Blockquote, state: State, parent: Tag): void {
   state.indented(1.6 * em, 1.6 * em, () => state.all(node, tag))
 }
 
-/** Sidebars, call-outs and colophons: a section of their own, set off by a rule. */
+/**
+ * Sidebars, call-outs and colophons: a section of their own, set off by a rule.
+ * A title names the Sect (`/T`) and is set as a bold paragraph, never a
+ * heading: a box stands beside the outline, and an H inside it would break
+ * the nesting of the headings around it.
+ */
 export function aside(node: Aside, state: State, parent: Tag): void {
-  const tag = state.tag('Sect', parent)
+  const title = node.title?.replace(/\s+/g, ' ').trim()
+  const tag = state.tag('Sect', parent, title ? {title} : {})
   const em = state.type.size
   const top = state.y
   const page = state.pageNumber
+  const saved = state.asideStyle
+  // Colophons keep the size of the text; boxes set apart are set a size smaller, as print sets them.
+  state.asideStyle = node.kind !== 'colophon'
   state.indented(1.2 * em, 0, () => {
-    if (node.title) {
-      setText(state, state.tag('P', tag), [{type: 'text', value: node.title}], {style: 'bold'}, {keepWithNext: true})
+    if (title) {
+      setText(state, state.tag('P', tag), [{type: 'text', value: title}], {style: 'bold'}, {keepWithNext: true})
     }
     state.all(node, tag)
   })
+  state.asideStyle = saved
   if (state.pageNumber === page) {
     const x = state.geometry.left + state.indent + 0.4 * em
     const bottom = state.y - state.type.leading * 0.5
@@ -28,6 +38,8 @@ export function aside(node: Aside, state: State, parent: Tag): void {
       state.doc.save().lineWidth(1.5).strokeColor('#9a9a9a').moveTo(x, top).lineTo(x, bottom).stroke().restore()
     })
   }
+  // The running text resumes a little below the box.
+  state.y += state.type.leading * 0.3
 }
 
 /** Code: monospace lines, broken only where a line is longer than the measure. */

@@ -1,9 +1,10 @@
 import type {Caption, Content, Figure, Image} from '@folio/ast'
 import {plainText} from '@folio/ast'
 import type {State, Tag} from '../state.js'
+import {table} from './table.js'
 import {setText} from './text-block.js'
 
-/** A figure: its image (a Figure element with alternative text) and its caption. */
+/** A figure: its image (a Figure element with alternative text) or its table, and its caption. */
 export function figure(node: Figure, state: State, parent: Tag): void {
   const caption = node.children.find((child): child is Caption => child.type === 'caption')
   const saved = state.figureCaption
@@ -11,7 +12,12 @@ export function figure(node: Figure, state: State, parent: Tag): void {
   state.figureCaption = caption ? plainText(caption).trim() : undefined
   // The image keeps room for its caption below it.
   state.figureReserve = caption ? captionHeight(caption, state) : 0
-  state.all(node, parent)
+  const first = node.children[0]
+  if (first?.type === 'table') {
+    // A table's caption is set above it, inside the Table element.
+    table(first, state, parent, caption)
+    for (const child of node.children.slice(1)) if (child !== caption) state.one(child, parent)
+  } else state.all(node, parent)
   state.figureCaption = saved
   state.figureReserve = reserve
 }

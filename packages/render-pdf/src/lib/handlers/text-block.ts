@@ -9,12 +9,17 @@ export function setText(
   context: Partial<InlineContext> = {},
   options: Partial<BlockOptions> = {},
 ): void {
-  const note = state.noteStyle ? {size: state.type.noteSize} : {}
-  const pieces = state.inline(children, state.context(tag, {...note, ...context}))
+  const {type} = state
+  const small = state.noteStyle
+    ? {size: type.noteSize, leading: type.noteLeading}
+    : state.asideStyle
+      ? {size: type.asideSize, leading: type.asideLeading}
+      : undefined
+  const pieces = state.inline(children, state.context(tag, {...(small ? {size: small.size} : {}), ...context}))
   if (pieces.every((piece) => piece.space)) return
   const width = options.width ?? state.width
   const lines = state.breakLines(pieces, width)
-  const leading = options.leading ?? (state.noteStyle ? state.type.noteLeading : state.type.leading)
+  const leading = options.leading ?? small?.leading ?? type.leading
   const words = pieces.filter((piece) => !piece.space && /\p{L}/u.test(piece.text))
   const rtl = words.length > 0 && words.every((piece) => piece.rtl)
   state.placeLines(lines, {
