@@ -288,6 +288,8 @@ describe('the gold table', () => {
       survey: {documents: [], corpus: {dir: null}},
     } as unknown as EvalReport
     for (const document of report.gold.documents) document.found = {treeProblems: 0} as GoldDocument['found']
+    report.gold.documents[0]!.found.order = {checked: 40, interleaved: 0, samples: []}
+    report.gold.documents[1]!.found.order = {checked: 10, interleaved: 3, samples: []}
     const lines = goldTable(report).split('\n')
     const cells = (name: string) =>
       lines
@@ -295,7 +297,14 @@ describe('the gold table', () => {
         .split('|')
         .map((cell) => cell.trim())
         .slice(10, 15)
-    expect(lines[0]).toMatch(/\| table R \| table P \| cell acc \| aside R \| aside P \| note +\|$/)
+    expect(lines[0]).toMatch(/\| table R \| table P \| cell acc \| aside R \| aside P \| interleaved \| note +\|$/)
+    // Lines read out of their column, of the pairs checked; "–" where the check did not run; summed in the total.
+    const interleaved = (name: string) =>
+      lines
+        .find((line) => line.startsWith(`| ${name} `))!
+        .split('|')
+        .map((cell) => cell.trim())[15]
+    expect(['perfect', 'flat', 'plain', 'total (3 scored)'].map(interleaved)).toEqual(['0/40', '3/10', '–', '3/50'])
     expect(cells('perfect')).toEqual(['1.00', '1.00', '1.00', '1.00', '1.00'])
     expect(cells('flat')).toEqual(['0.00', '–', '0.00', '0.00', '–'])
     expect(cells('plain')).toEqual(['–', '–', '–', '–', '–'])

@@ -5,6 +5,7 @@ import type {Content, Diagnostic, Root} from '@folio/ast'
 import {check} from '@folio/ast'
 import {extract, type Layout} from '@folio/extract'
 import {normalize} from '@folio/normalize'
+import {hasPdftotext, orderReport, referencePages} from './order.js'
 import {words} from './text.js'
 
 /** What the eval reads from one run of the pipeline, whatever the gold. */
@@ -18,6 +19,12 @@ export interface Found {
   treeProblems: number
   extractMsPerPage: number | null
   normalizeMsPerPage: number | null
+  /**
+   * Reading order against pdftotext's (see `orderReport`): consecutive lines
+   * of one column checked, and those the tree does not hold side by side,
+   * with the first few of them; null when pdftotext is not installed.
+   */
+  order: {checked: number; interleaved: number; samples: Array<{page: number; first: string; second: string}>} | null
 }
 
 /** One run of extract → normalize over one PDF. */
@@ -43,7 +50,19 @@ export function emptyFound(): Found {
     treeProblems: 0,
     extractMsPerPage: null,
     normalizeMsPerPage: null,
+    order: null,
   }
+}
+
+let pdftotext: boolean | undefined
+
+/** Whether the order check can run; in CI, where poppler-utils is installed, its absence is an error. */
+function orderCheckable(): boolean {
+  pdftotext ??= hasPdftotext()
+  if (!pdftotext && process.env.CI) {
+    throw new Error('Unexpected missing `pdftotext` in CI, expected poppler-utils installed')
+  }
+  return pdftotext
 }
 
 function count(tree: Root, found: Found): void {
@@ -137,6 +156,14 @@ export async function runFile(path: string): Promise<FileRun> {
     result.tree = normalized.tree
     count(normalized.tree, found)
     found.treeProblems = check(normalized.tree).length
+    if (orderCheckable()) {
+      const order = orderReport(normalized.tree, referencePages(path))
+      found.order = {
+        checked: order.checked,
+        interleaved: order.interleaved.length,
+        samples: order.interleaved.slice(0, 5),
+      }
+    }
   } catch (error) {
     result.error = describeError(error)
   }

@@ -1,9 +1,12 @@
 import {markdownTable} from 'markdown-table'
 import type {EvalReport} from './evaluate.js'
+import type {Found} from './pipeline.js'
 
 const ratio = (value: number | null | undefined): string =>
   value === null || value === undefined ? '–' : value.toFixed(2)
 const ms = (value: number | null): string => (value === null ? '–' : value.toFixed(1))
+/** Lines read out of their column, of the line pairs checked against pdftotext. */
+const interleaved = (order: Found['order']): string => (order ? `${order.interleaved}/${order.checked}` : '–')
 const oneLine = (value: string): string => {
   const line = value.replace(/\s+/g, ' ').replaceAll('|', '/')
   return line.length > 80 ? `${line.slice(0, 77)}…` : line
@@ -25,6 +28,7 @@ export const goldColumns = [
   'cell acc',
   'aside R',
   'aside P',
+  'interleaved',
   'note',
 ]
 
@@ -40,6 +44,7 @@ export const surveyColumns = [
   'info',
   'extract ms/page',
   'normalize ms/page',
+  'interleaved',
   'note',
 ]
 
@@ -67,6 +72,7 @@ export function goldTable(report: EvalReport): string {
       ratio(s.tables.cellAccuracy),
       ratio(s.asides.recall),
       ratio(s.asides.precision),
+      interleaved(row.found.order),
       notes.join('; '),
     ]
   })
@@ -86,6 +92,17 @@ export function goldTable(report: EvalReport): string {
     ratio(sum.cellAccuracy),
     ratio(sum.asideRecall),
     ratio(sum.asidePrecision),
+    interleaved(
+      report.gold.documents.reduce<Found['order']>((all, row) => {
+        const order = row.found.order
+        if (!order) return all
+        return {
+          checked: (all?.checked ?? 0) + order.checked,
+          interleaved: (all?.interleaved ?? 0) + order.interleaved,
+          samples: [],
+        }
+      }, null),
+    ),
     [
       report.gold.failed > 0 ? `${report.gold.failed} failed` : '',
       report.gold.skipped > 0 ? `${report.gold.skipped} skipped` : '',
@@ -112,10 +129,11 @@ export function surveyTable(report: EvalReport): string {
       String(f.diagnostics.info),
       ms(f.extractMsPerPage),
       ms(f.normalizeMsPerPage),
+      interleaved(f.order),
       row.error ? `failed: ${oneLine(row.error)}` : f.treeProblems > 0 ? `${f.treeProblems} tree problems` : '',
     ]
   })
-  return markdownTable([surveyColumns, ...rows], {align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']})
+  return markdownTable([surveyColumns, ...rows], {align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']})
 }
 
 /** The whole report as printed: the gold table, then the survey table, then what was skipped. */
