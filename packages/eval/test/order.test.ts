@@ -36,12 +36,14 @@ describe('orderReport', () => {
     expect(report.interleaved.map((pair) => pair.first)).toEqual([column[0], column[1], other[0]])
   })
 
-  it('leaves notes and the contents page out of the running text', () => {
+  it('leaves notes, captions and the contents page out of the running text', () => {
     const root = u.root({lang: 'en'}, [
+      u.toc([u.tocEntry('Contents entry', 1, '3')]),
       u.paragraph([u.text('Body text')]),
       u.footnoteDefinition('1', [u.paragraph([u.text('A note')])]),
+      u.figure([u.table([u.tableRow([u.tableCell([u.text('Cell')])])]), u.caption([u.text('Table 1. Caption')])]),
     ])
-    expect(treeLetters(root)).toBe('bodytext')
+    expect(treeLetters(root)).toBe('bodytextcell')
   })
 })
 

@@ -42,16 +42,17 @@ function plain(node: Content): string {
 
 /**
  * The tree's running text in order, as one letter string: paragraphs,
- * headings, captions and table cells, in lists and asides too. Footnote
- * definitions are left out (Folio moves a note after the block that refers
- * to it, by design, while pdftotext reads it at the foot of its column), and
- * so is the contents page, which Folio keeps apart.
+ * headings and table cells, in lists and asides too. Left out are footnote
+ * definitions (Folio moves a note after the block that refers to it, by
+ * design, while pdftotext reads it at the foot of its column), captions
+ * (Folio keeps a caption after its table or image, wherever it is printed)
+ * and the contents page, which Folio keeps apart.
  */
 export function treeLetters(tree: Root): string {
   const out: string[] = []
   const walk = (node: Content | Root): void => {
-    if (node.type === 'footnoteDefinition' || node.type === 'toc') return
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'caption' || node.type === 'tableCell') {
+    if (node.type === 'footnoteDefinition' || node.type === 'toc' || node.type === 'caption') return
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
       out.push(plain(node as Content))
       return
     }
