@@ -480,3 +480,27 @@ describe.skipIf(!run)('notes, tables and boxes from the tree (skipped: no ../sha
     expect(titles).not.toContain('April 15, 2026')
   })
 })
+
+describe.skipIf(!run)('figures from the tree (skipped: no ../shared/corpus)', () => {
+  it('pdfua textbook: Figure elements become figures whose image carries the /Alt and whose caption is the Caption', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-textbook-chapter-physical-development-tagged.pdf'))
+    const {tree} = normalize(layout)
+    const figures = nodes(tree).filter(
+      (node) => node.type === 'figure' && (node.children ?? []).some((child) => child.type === 'image'),
+    )
+    expect(figures.length).toBeGreaterThanOrEqual(6)
+    const growth = figures.find((node) => /^Figure 5\.1 Gain in height/.test(text(node.children![1]!)))
+    expect(growth).toBeDefined()
+    const image = growth!.children![0]!
+    expect('alt' in image ? image.alt : undefined).toMatch(/^Line graph showing the Gain in height/)
+    // The labels set in the drawing leave the running text.
+    const body = bodyText(tree).split('\n')
+    expect(body).not.toContain('Height gain, cm/yr')
+    expect(body).not.toContain('Size attained as percentage of total postnatal growth')
+    // The ornament before a caption is no text of it.
+    for (const figure of figures) {
+      const caption = figure.children?.[1]
+      if (caption) expect(text(caption)).not.toMatch(/^•/u)
+    }
+  })
+})

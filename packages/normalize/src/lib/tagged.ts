@@ -1,4 +1,4 @@
-import type {Aside, Caption, Figure, FlowContent, PhrasingContent, Section, Table, TableCell} from '@folio/ast'
+import type {Aside, Caption, Figure, FlowContent, Image, PhrasingContent, Section, Table, TableCell} from '@folio/ast'
 import type {BBox, LayoutPage, StructNode, Word} from '@folio/extract'
 import {
   type Block,
@@ -19,7 +19,7 @@ import {type BodyLine, type Context, info, source, toBodyLine} from './model.js'
  * a list item or a quotation, with the marked-content ids of its parts.
  */
 export interface StructUnit {
-  kind: 'heading' | 'paragraph' | 'item' | 'quote' | 'table'
+  kind: 'heading' | 'paragraph' | 'item' | 'quote' | 'table' | 'figure'
   role: string
   /** Heading depth from H1–H6. */
   depth?: number
@@ -35,8 +35,10 @@ export interface StructUnit {
   note?: boolean
   /** A table's rows: the part holding each cell, and whether the cell is a header (TH, or in THead). */
   rows?: Array<Array<{part: number; header: boolean}>>
-  /** The part holding a table's caption. */
+  /** The part holding a table's or a figure's caption. */
   caption?: number
+  /** A figure's alternate text (/Alt). */
+  alt?: string
   /** Inside a one-cell table that frames running text (a box set apart): the box's number on its page. */
   box?: number
 }
@@ -153,6 +155,29 @@ function readTable(node: StructNode, caption: number[]): StructUnit | null {
   return unit
 }
 
+/**
+ * A Figure element: its marked content (the drawing, with any labels set in it) and the
+ * caption that goes with it (a Caption inside it or beside it in the tree).
+ */
+function readFigure(node: StructNode, caption: number[]): StructUnit {
+  let captionMcids = caption
+  const own: number[] = []
+  const visit = (child: StructNode) => {
+    if (child.role === 'Caption' && captionMcids.length === 0) captionMcids = allMcids(child)
+    else allMcids(child, own)
+  }
+  own.push(...(node.mcids ?? []))
+  node.children.forEach(visit)
+  const unit: StructUnit = {kind: 'figure', role: 'Figure', parts: [own]}
+  const alt = node.alt?.replace(/\p{Cc}+/gu, ' ').trim()
+  if (alt && !genericAlt.test(alt)) unit.alt = alt
+  if (captionMcids.length > 0) {
+    unit.parts.push(captionMcids)
+    unit.caption = 1
+  }
+  return unit
+}
+
 /** The one cell of a table of one row and one cell: a frame drawn round running text. */
 function boxCell(node: StructNode): StructNode | null {
   const cells: StructNode[] = []
@@ -241,6 +266,10 @@ export function readUnits(input: StructNode): StructUnit[] {
       units.push({kind: 'quote', role, parts})
       return
     }
+    if (role === 'Figure') {
+      units.push(readFigure(node, []))
+      return
+    }
     if (role === 'Table') {
       const table = readTable(node, [])
       if (table) {
@@ -292,11 +321,14 @@ export function readUnits(input: StructNode): StructUnit[] {
       }
       flush()
       const next = children[index + 1]
+      const pair = (role: string) =>
+        (child.role === 'Caption' && next?.role === role) || (child.role === role && next?.role === 'Caption')
+      const [framed, caption] = child.role === 'Caption' ? [next, child] : [child, next]
       const captioned =
-        child.role === 'Caption' && next?.role === 'Table'
-          ? readTable(next, allMcids(child))
-          : child.role === 'Table' && next?.role === 'Caption'
-            ? readTable(child, allMcids(next))
+        framed && caption && pair('Table')
+          ? readTable(framed, allMcids(caption))
+          : framed && caption && pair('Figure')
+            ? readFigure(framed, allMcids(caption))
             : null
       if (captioned?.caption !== undefined) {
         units.push(captioned)
@@ -467,7 +499,7 @@ function placeUnits(units: StructUnit[], lines: BodyLine[], page: number): PageR
     if (firstLine.has(unitIndex)) {
       // A table keeps its empty cells: its parts stand for the cells of its rows.
       const all = unit.parts.map((_, partIndex) => linesOf(`${unitIndex}|${partIndex}`))
-      const parts = unit.kind === 'table' ? all : all.filter((p) => p.length > 0)
+      const parts = unit.kind === 'table' || unit.kind === 'figure' ? all : all.filter((p) => p.length > 0)
       const label = linesOf(`${unitIndex}|l`)
       if (parts.some((p) => p.length > 0) || label.length > 0) {
         placed.push({unit, page, parts, label, first: firstLine.get(unitIndex)!})
@@ -589,6 +621,7 @@ function toBlock(placed: PlacedUnit, previous: ListMarker | undefined): Block | 
     case 'paragraph':
       return lines.length > 0 ? ({kind: 'paragraph', lines} satisfies ParagraphBlock) : null
     case 'table':
+    case 'figure':
       return null
   }
 }
@@ -724,7 +757,7 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     'structure-tree-used',
     `Unexpected tagged PDF, expected its tags checked before use: the structure tree is sane and read (${summary})`,
   )
-  const apart = options.builders ? new SetApart(options.builders) : null
+  const apart = options.builders ? new SetApart(options.builders, options.context) : null
   const reading = (blocks: Block[], resolveNote?: StructureReading['resolveNote']): StructureReading => {
     const out: StructureReading = {check, blocks}
     if (resolveNote) out.resolveNote = resolveNote
@@ -733,7 +766,7 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
       info(
         options.context,
         'structure-tables-used',
-        `Unexpected tables in the structure tree, expected them read as tables: ${apart.tables} tables and ${apart.asides} boxes (asides) read from the tree`,
+        `Unexpected tables and figures in the structure tree, expected them read as such: ${apart.tables} tables, ${apart.figures} figures and ${apart.asides} boxes (asides) read from the tree`,
       )
     }
     return out
@@ -776,6 +809,9 @@ function boxLines(lines: BodyLine[], mcids: Set<number>): BodyLine[] {
 
 /** A title set as its own paragraph just before a table ("Table 2. Costs"). */
 const tableTitle = /^(?:table|tabelle|tableau|tabla|cuadro|tabela|tabel)\s*[\dA-Z]/iu
+const figureTitle = /^(?:figure|fig\.|abbildung|abb\.|graphique|gráfico|figura|chart|map|graph|exhibit)\s*[\dA-Z]/iu
+/** Past this many words, the text a Figure element holds is running text tagged as a figure, not labels. */
+const maxLabelWords = 80
 
 const boxOf = (line: BodyLine) => line.line.bbox
 
@@ -790,8 +826,50 @@ class SetApart {
   /** The last table, likewise: a table the page cuts goes on in the first table of the next. */
   #lastTable: {table: Table; page: number} | null = null
 
-  constructor(builders: StructureBuilders) {
+  readonly #context: Context
+  figures = 0
+
+  constructor(builders: StructureBuilders, context: Context) {
     this.builders = builders
+    this.#context = context
+  }
+
+  /**
+   * A Figure element as a figure: an image with the author's alternate text, where
+   * the drawing stands (its images, shapes or labels), and its caption. The labels set
+   * in the drawing belong to it and leave the text.
+   */
+  figure(at: number, placed: PlacedUnit, lines: BodyLine[]): void {
+    let caption = lines
+    const {unit, page} = placed
+    const labels = placed.parts[0] ?? []
+    const layoutPage = (labels[0] ?? caption[0])?.page
+    const mcids = new Set(unit.parts[0] ?? [])
+    const drawn = [
+      ...(layoutPage?.images ?? []).filter((image) => image.mcid !== undefined && mcids.has(image.mcid)),
+      ...(layoutPage?.graphics ?? []).filter((shape) => shape.mcid !== undefined && mcids.has(shape.mcid)),
+    ].map((item) => item.bbox)
+    const boxes = [...drawn, ...labels.map(boxOf)]
+    const image: Image = {type: 'image', data: {source: source(page, boxes)}}
+    if (unit.alt) image.alt = unit.alt
+    for (const line of labels) {
+      info(
+        this.#context,
+        'figure-label-dropped',
+        `Unexpected text “${line.text.trim()}” inside a figure, expected running text: left to the figure`,
+        source(page, [line.line.bbox]),
+      )
+    }
+    const children: Figure['children'] = [image]
+    // A bullet set before the caption as an ornament is no text of it.
+    const [first, ...rest] = caption
+    const lead = first?.words[0]
+    if (first && lead && /^[•●▪■◆►▶]$/u.test(lead.text) && first.words.length > 1) {
+      caption = [cut(first, first.words.slice(1)), ...rest]
+    }
+    if (caption.length > 0) children.push({type: 'caption', children: this.builders.inline(caption)})
+    this.#put(at, {type: 'figure', children, data: {source: source(page, [...boxes, ...caption.map(boxOf)])}})
+    this.figures++
   }
 
   #put(at: number, node: FlowContent): void {
@@ -1101,7 +1179,29 @@ function assembleBlocks(
         apart.table(blocks.length, placed, caption, index === 0, previousPage)
         return
       }
-      if (placed.unit.kind === 'table') {
+      if (placed.unit.kind === 'figure' && apart) {
+        const labels = placed.parts[0] ?? []
+        const words = labels.reduce((sum, line) => sum + line.words.length, 0)
+        let caption = placed.unit.caption === undefined ? [] : (placed.parts[placed.unit.caption] ?? [])
+        if (words <= maxLabelWords) {
+          // A title set just before the figure on its page ("Figure 2. …") is its caption.
+          const title: Block | null = open
+          if (
+            caption.length === 0 &&
+            title &&
+            (title.kind === 'paragraph' || title.kind === 'heading') &&
+            title.lines.every((line) => line.page.number === page) &&
+            figureTitle.test(title.lines.map((line) => line.text).join(' '))
+          ) {
+            caption = title.lines
+            open = null
+          }
+          close()
+          apart.figure(blocks.length, placed, caption)
+          return
+        }
+      }
+      if (placed.unit.kind === 'table' || placed.unit.kind === 'figure') {
         // No builders: the cells read as text, one after another.
         for (const cell of placed.parts) {
           if (cell.length === 0) continue
