@@ -150,6 +150,17 @@ describe('blocks', () => {
     )
   })
 
+  it('writes an empty header cell as a plain cell: it heads nothing', () => {
+    const table = u.table([
+      u.tableRow([u.tableCell([], {header: true}), u.tableCell([u.text('2024')], {header: true})]),
+      u.tableRow([u.tableCell([u.text(' ')], {header: true}), u.tableCell([u.text('1')])]),
+    ])
+    expect(html(table)).toBe(
+      '<div class="table-scroll" tabindex="0"><table><thead><tr><td></td><th scope="col">2024</th></tr></thead>' +
+        '<tbody><tr><td> </td><td>1</td></tr></tbody></table></div>',
+    )
+  })
+
   it('puts a table’s caption first and names the table and its scroller by it', () => {
     const table = () =>
       u.table([u.tableRow([u.tableCell([u.text('A')], {header: true})]), u.tableRow([u.tableCell([u.text('1')])])])

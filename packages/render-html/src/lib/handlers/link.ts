@@ -5,7 +5,8 @@ import {safeUrl} from '../safe-url.js'
 import type {Handler} from '../types.js'
 import {safeText} from './text.js'
 
-function hasText(node: ElementContent): boolean {
+/** Whether rendered content has something to read: text, or an image with alt text. */
+export function hasText(node: ElementContent): boolean {
   if (node.type === 'text') return node.value.trim() !== ''
   if (node.type !== 'element') return false
   if (node.tagName === 'img') return typeof node.properties['alt'] === 'string' && node.properties['alt'] !== ''

@@ -4,6 +4,7 @@ import {h} from 'hastscript'
 import {childrenOf} from '../children.js'
 import type {Handler} from '../types.js'
 import {tableCaption} from './figure.js'
+import {hasText} from './link.js'
 
 const isHeaderRow = (row: TableRow | undefined): boolean =>
   row !== undefined && childrenOf(row).length > 0 && childrenOf<TableCell>(row).every((cell) => cell.header === true)
@@ -36,11 +37,13 @@ export const tableRow: Handler<TableRow> = (state, node) => {
   return element
 }
 
+// A header cell with nothing to read (the corner over a column of row headers)
+// heads nothing: it is written as a plain cell.
 export const tableCell: Handler<TableCell> = (state, node, parent) => {
   const inHeaderRow = parent?.type === 'tableRow' && isHeaderRow(parent)
-  const element = node.header
-    ? h('th', {scope: inHeaderRow ? 'col' : 'row'}, state.all(node))
-    : h('td', state.all(node))
+  const content = state.all(node)
+  const element =
+    node.header && content.some(hasText) ? h('th', {scope: inHeaderRow ? 'col' : 'row'}, content) : h('td', content)
   state.patch(node, element)
   return element
 }
