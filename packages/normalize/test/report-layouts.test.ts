@@ -72,4 +72,20 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
       'Secure global supply chains for information, communications, and operational technology products and services',
     )
   })
+
+  it('reads a figure that fills the column beside a paragraph running on to the next page before it, keeping the paragraph whole', async () => {
+    const {tree} = normalize(await gao())
+    const whole = nodes(tree).find((node) => node.type === 'paragraph' && text(node).startsWith('In April 2023'))
+    expect(text(whole!)).toMatch(/a more comprehensive strategy\. However, not all of the desirable/)
+    expect(whole!.children!.some((child) => child.type === 'pageBreak')).toBe(true)
+    const order = blocks(tree)
+    const sources = order.findIndex((block) => block.startsWith('Sources: GAO analysis'))
+    const heading = order.indexOf(
+      'The Administration Needs to Fully Develop and Implement the National Cybersecurity Strategy',
+    )
+    const pillar = order.indexOf('Defend critical infrastructure')
+    expect(pillar).toBeGreaterThan(order.findIndex((block) => block.startsWith('The fiscal year 2021')))
+    expect(sources).toBeGreaterThan(pillar)
+    expect(heading).toBe(sources + 1)
+  })
 })

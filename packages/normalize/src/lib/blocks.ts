@@ -306,9 +306,63 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
   if (pendingHeading) blocks.push({kind: 'paragraph', lines: pendingHeading.lines})
   close()
   return findQuotes(
-    blocks.map((block) => settleHeading(block, metrics, options.lang)),
+    rejoinAroundFloats(
+      blocks.map((block) => settleHeading(block, metrics, options.lang)),
+      metrics,
+    ),
     metrics,
   )
+}
+
+/**
+ * A figure or table set in the column after a paragraph that breaks off
+ * there and goes on after it (in the next column or on the next page) is a
+ * float: the paragraph is made whole again and the float is read before it,
+ * and before the heading that opens it, so that neither is cut.
+ */
+function rejoinAroundFloats(blocks: Block[], metrics: BodyMetrics): Block[] {
+  const out = [...blocks]
+  for (let index = 0; index < out.length; index++) {
+    const paragraph = out[index]!
+    if (paragraph.kind !== 'paragraph') continue
+    const first = out[index + 1]
+    if (first?.kind !== 'paragraph' || !captionEntry.test(first.lines[0]!.text.trim())) continue
+    // The float runs to the next paragraph of the running text, past breaks and notes.
+    let end = index + 1
+    let next: Block | undefined
+    const size = paragraph.lines[paragraph.lines.length - 1]!.size
+    for (let at = index + 2; at < out.length; at++) {
+      const block = out[at]!
+      if (block.kind === 'heading' || block.kind === 'quote') break
+      const lead = block.kind === 'paragraph' ? block.lines[0] : block.kind === 'item' ? block.paragraphs[0]![0] : null
+      // The first block of running text after the float either carries the paragraph on or ends the search.
+      if (!lead || Math.abs(lead.size - size) > 0.75) continue
+      if (block.kind === 'paragraph' && runsOn(paragraph, block, metrics)) {
+        next = block
+        end = at
+      }
+      break
+    }
+    if (next?.kind !== 'paragraph') continue
+    const float = out.slice(index + 1, end).filter((block) => block.kind !== 'break')
+    // The page turns inside the paragraph now: its milestone goes with the lines.
+    paragraph.lines.push(...next.lines)
+    const before = out[index - 1]?.kind === 'heading' ? index - 1 : index
+    out.splice(index + 1, end - index)
+    out.splice(before, 0, ...float)
+    index = before + float.length
+  }
+  return out
+}
+
+/** Whether `next` carries on the sentence `paragraph` breaks off in: same type, no new start. */
+function runsOn(paragraph: ParagraphBlock, next: ParagraphBlock, metrics: BodyMetrics): boolean {
+  const last = paragraph.lines[paragraph.lines.length - 1]!
+  const start = next.lines[0]!
+  if (Math.abs(start.size - last.size) > 0.75 || isLarge(start, metrics) || isLarge(last, metrics)) return false
+  // A sentence that ends before a note marker ends there.
+  if (terminal.test(last.text.trim().replace(/(?<=[.!?:;…]["'”’»)\]]*)(?:\d{1,3}|[*†‡§])$/u, ''))) return false
+  return !captionEntry.test(start.text.trim())
 }
 
 function foreignScript(line: BodyLine, lang: string | undefined): boolean {
