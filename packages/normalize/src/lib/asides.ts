@@ -87,9 +87,11 @@ export function boxesOf(page: LayoutPage): BBox[] {
         boxes.push([top.bbox[0], top.bbox[1], top.bbox[2], bottom.bbox[3]])
     }
   }
-  // One box once; page backgrounds and page-wide bands are no boxes.
+  // One box once; page backgrounds and page-wide bands are no boxes, nor are the cells of a
+  // grid (boxes edge to edge with others).
   const out: BBox[] = []
   for (const box of boxes) {
+    if (boxes.some((other) => other !== box && isGridNeighbour(box, other) && !near(box, other))) continue
     const w = box[2] - box[0]
     const h = box[3] - box[1]
     if (w < 80 || h < 20) continue
@@ -162,8 +164,11 @@ export function findAsides(page: LayoutPage, lines: BodyLine[], avoid: BBox[]): 
     const chars = inside.reduce((sum, line) => sum + line.text.length, 0)
     const covered = inside.reduce((sum, line) => sum + (line.x1 - line.x0) * (line.bottom - line.top), 0)
     // Running text fills its box; labels of a drawing stand sparse in it.
-    // A one-line label in a box (a drawing's annotation) is no call-out.
-    if (chars < 40 || inside.length < 2 || covered < area(box) * 0.12) continue
+    // A one-line label in a box (a drawing's annotation) is no call-out, nor are short
+    // fragments side by side (the heads of a table, the legend of a chart).
+    const lengths = inside.map((line) => line.text.trim().length).sort((a, b) => a - b)
+    const typical = lengths[Math.floor(lengths.length / 2)] ?? 0
+    if (chars < 40 || inside.length < 2 || typical < 15 || covered < area(box) * 0.12) continue
     // A frame around a figure or a table (its caption inside, or an image filling it) is no aside.
     if (inside.some((line) => captionEntry.test(line.text.trim()))) continue
     // (Images larger than the box are backgrounds behind it, not its content.)
@@ -210,6 +215,11 @@ function titleOf(lines: BodyLine[]): BodyLine[] {
   }
   if (title.length === lines.length) return []
   return title
+}
+
+/** The same box, drawn twice (a fill and a frame). */
+function near(a: BBox, b: BBox): boolean {
+  return a.every((value, index) => Math.abs(value - (b[index] ?? 0)) <= 4)
 }
 
 function area(box: BBox): number {

@@ -195,6 +195,23 @@ function readTable(
     }
   }
   if (placed.length < 4) return null
+  // A listing set in a fixed-width font between rules is code, not a table.
+  const code = (text: string) =>
+    /^(?:[\p{Lu}_][\p{Lu}\d_.]+|[(){};=|,'+\-*/<>]+|'[^']*')$/u.test(text) ||
+    /^[\p{L}\d]*_[\p{L}\d_.=’']*,?$/u.test(text)
+  if (placed.filter((p) => p.word.font.monospace || code(p.word.text)).length > placed.length * 0.5) return null
+  // Figures standing beside the table (a table set in blocks side by side whose rules do not
+  // all read) make a structure larger than this one: its text stays as it is.
+  const beside = lines.filter((line) => {
+    if (line.bottom <= top || line.top >= bottom) return false
+    return line.words.some((word) => {
+      const cx = (word.bbox[0] + word.bbox[2]) / 2
+      return (cx < left - 2 && cx > left - 40) || (cx > right + 2 && cx < right + 40)
+    })
+  })
+  const numeric = (line: BodyLine) =>
+    line.words.filter((word) => /\d/.test(word.text)).length >= line.words.length * 0.5
+  if (beside.length >= 3 && beside.filter(numeric).length >= beside.length * 0.5) return null
   // Rows: between the rules; a body that only a middle rule sets off is split by its lines.
   const cuts = group.map((rule) => rule.at)
   const segments: Placed[][] = []
@@ -211,7 +228,9 @@ function readTable(
     .map((rule) => rule.at)
   // Columns inside the ruled ones (a ruled group of figures) come from the gaps between words.
   const ruled = [left, ...inner.sort((a, b) => a - b), right]
-  const gaps = wordGaps(segments, size).filter((bound) => {
+  // Gaps are measured in the table's own type (a large title between rules has wide word spaces).
+  const own = median(placed.map((p) => p.word.size)) ?? size
+  const gaps = wordGaps(segments, own).filter((bound) => {
     const from = ruled.filter((x) => x < bound).pop() ?? left
     const to = ruled.find((x) => x > bound) ?? right
     return placed.some((p) => p.cx > from && p.cx < bound) && placed.some((p) => p.cx > bound && p.cx < to)
@@ -241,6 +260,15 @@ function readTable(
   for (let index = 0; index < columns; index++) if (!rows.some((row) => row[index]!.length > 0)) return null
   const full = rows.filter((row) => row.filter((cell) => cell.length > 0).length >= 2).length
   if (full < rows.length / 2) return null
+  // Running text set in columns between rules (a back cover, a letter) goes on from row to row:
+  // most cells of a column then open in lower case.
+  for (let index = 0; index < columns; index++) {
+    const opening = rows
+      .map((row) => [...row[index]!].sort((a, b) => a.cy - b.cy || a.cx - b.cx)[0])
+      .filter((p): p is Placed => p !== undefined)
+    const lower = opening.filter((p) => /^\p{Ll}/u.test(p.word.text)).length
+    if (opening.length >= 4 && lower >= opening.length * 0.4) return null
+  }
   // Lines that run out of the table keep their words outside it as running text.
   const taken = new Set<BodyLine>()
   const rest = new Map<BodyLine, BodyLine>()
