@@ -22,9 +22,15 @@ code, pre { font-family: monospace; }
 figure { margin: 1.5em 0; page-break-inside: avoid; break-inside: avoid; }
 figure img { max-width: 100%; height: auto; }
 figcaption { font-size: 0.9em; margin-top: 0.5em; }
-table { border-collapse: collapse; margin: 1em 0; max-width: 100%; }
-th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: left; vertical-align: top; }
+figure > figcaption:first-child { margin: 0 0 0.5em; }
+.table-scroll { overflow-x: auto; max-width: 100%; margin: 1em 0; }
+figure > .table-scroll { margin: 0; }
+table { border-collapse: collapse; }
+th, td { border: 1px solid; padding: 0.25em 0.5em; text-align: left; vertical-align: top; hyphens: manual; -webkit-hyphens: manual; }
+thead th { vertical-align: bottom; }
 aside, .aside { margin: 1.5em 0; padding: 0.75em 1em; border: 1px solid; }
+.aside > p:last-child { margin-bottom: 0; }
+.aside-title { font-weight: bold; }
 sup { line-height: 0; }
 [role="doc-noteref"] { text-decoration: none; }
 [role="doc-endnotes"] { margin-top: 2.5em; border-top: 1px solid; font-size: 0.9em; }
