@@ -504,3 +504,31 @@ describe.skipIf(!run)('figures from the tree (skipped: no ../shared/corpus)', ()
     }
   })
 })
+
+describe.skipIf(!run)('Aside elements (skipped: no ../shared/corpus)', () => {
+  it('faa: a section tagged Aside (as PDF 2.0 names a sidebar) becomes an aside with its title', async () => {
+    const layout = structuredClone(await layoutOf(join(corpusDir, 'faa-amt-general-handbook-sample-page.pdf')))
+    // The corpus holds no PDF 2.0 file: the section on the stainless steel nut is retagged as one.
+    let retagged = 0
+    const walk = (node: {role: string; children: Array<{role: string; children: unknown[]}>}) => {
+      for (const child of node.children) {
+        const first = child.children[0] as {role: string; mcids?: number[]} | undefined
+        const words = layout.pages[0]!.lines.flatMap((line) => line.words)
+        const title = words.filter((word) => word.mcid !== undefined && first?.mcids?.includes(word.mcid))
+        if (child.role === 'Sect' && title.map((word) => word.text).join(' ') === 'Stainless Steel Self-Locking Nut') {
+          child.role = 'Aside'
+          retagged++
+        }
+        walk(child as typeof node)
+      }
+    }
+    walk(layout.pages[0]!.structTree as never)
+    expect(retagged).toBe(1)
+    const {tree} = normalize(layout)
+    const asides = nodes(tree).filter((node) => node.type === 'aside')
+    expect(asides).toHaveLength(1)
+    expect('title' in asides[0]! ? asides[0].title : undefined).toBe('Stainless Steel Self-Locking Nut')
+    expect(text(asides[0]!)).toMatch(/^The stainless steel self-locking nut may be spun on and off by hand/)
+    expect(bodyText(tree)).not.toMatch(/Stainless Steel Self-Locking Nut\n/)
+  })
+})

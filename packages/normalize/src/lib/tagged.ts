@@ -270,6 +270,11 @@ export function readUnits(input: StructNode): StructUnit[] {
       units.push(readFigure(node, []))
       return
     }
+    if (role === 'Aside') {
+      // PDF 2.0 names content set apart from the text: a sidebar.
+      readBox(node, level)
+      return
+    }
     if (role === 'Table') {
       const table = readTable(node, [])
       if (table) {
@@ -278,10 +283,7 @@ export function readUnits(input: StructNode): StructUnit[] {
       }
       const cell = boxCell(node)
       if (cell) {
-        const from = units.length
-        group(cell, level)
-        boxes++
-        for (const unit of units.slice(from)) unit.box = boxes
+        readBox(cell, level)
         return
       }
       // A table that is no grid (spans, lists in cells) reads row after row, cell after cell.
@@ -301,6 +303,14 @@ export function readUnits(input: StructNode): StructUnit[] {
     }
     // A grouping element (Document, Sect, Div, TR, Figure, a role the map left custom).
     group(node, level)
+  }
+
+  /** The content of a box set apart (a one-cell table, an Aside): its units carry the box's number. */
+  const readBox = (node: StructNode, level: number): void => {
+    const from = units.length
+    group(node, level)
+    boxes++
+    for (const unit of units.slice(from)) unit.box = boxes
   }
 
   /** Its own content is a paragraph, its children are read in turn; a Caption beside a Table goes with it. */
