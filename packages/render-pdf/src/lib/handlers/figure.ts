@@ -13,8 +13,8 @@ export function figure(node: Figure, state: State, parent: Tag): void {
   // The image keeps room for its caption below it.
   state.figureReserve = caption ? captionHeight(caption, state) : 0
   const first = node.children[0]
-  if (first?.type === 'table') {
-    // A table's caption is set above it, inside the Table element.
+  if (first?.type === 'table' && state.handlers.table === table) {
+    // A table's caption is set above it, inside the Table element (a caller's own table handler gets the figure as it is).
     table(first, state, parent, caption)
     for (const child of node.children.slice(1)) if (child !== caption) state.one(child, parent)
   } else state.all(node, parent)
