@@ -255,6 +255,17 @@ function readTable(
       rows.push(cells)
     }
   })
+  // A title set over the heads inside the rules (one centred line over a full row of heads) is the caption.
+  let title: Placed[] = []
+  if (rows.length >= 3) {
+    const first = rows[0]!.flat()
+    const filled = (row: Placed[][]) => row.filter((cell) => cell.length > 0).length
+    const x0 = Math.min(...first.map((p) => p.word.bbox[0]))
+    const x1 = Math.max(...first.map((p) => p.word.bbox[2]))
+    const oneLine = Math.max(...first.map((p) => p.cy)) - Math.min(...first.map((p) => p.cy)) < size * 0.5
+    const centred = Math.abs((x0 + x1) / 2 - (left + right) / 2) < (right - left) * 0.08
+    if (oneLine && centred && filled(rows[0]!) <= 2 && filled(rows[1]!) >= 3) title = rows.shift()!.flat()
+  }
   if (rows.length < 2) return null
   // Every column holds text, and most rows fill two cells and more.
   for (let index = 0; index < columns; index++) if (!rows.some((row) => row[index]!.length > 0)) return null
@@ -286,7 +297,8 @@ function readTable(
     }
   }
   const header = headerRow(rows, group, page, [left, top, right, bottom])
-  const caption = findCaption(lines, [left, top, right, bottom], size, used, byLine)
+  const found = findCaption(lines, [left, top, right, bottom], size, used, byLine)
+  const caption = found.length > 0 || title.length === 0 ? found : cellLines(title)
   const region: TableRegion = {
     page: page.number,
     bbox: [left, top, right, bottom],
@@ -377,7 +389,8 @@ const bullet = /^[•●▪■◦○‣∙·]$/u
 /**
  * Rows of a body without rules between them: a row per line of text, unless
  * its cells hold lists (then the body is one row), and a line that only goes
- * on with the cells above it (starting in lower case) joins their row.
+ * on with the cells above it (starting in lower case, or without the label
+ * that most rows carry in the first column) joins their row.
  */
 function splitBands(segment: Placed[], column: (p: Placed) => number, size: number): Placed[][] {
   const sorted = [...segment].sort((a, b) => a.cy - b.cy || a.cx - b.cx)
@@ -399,6 +412,9 @@ function splitBands(segment: Placed[], column: (p: Placed) => number, size: numb
     )
   }).length
   if (bulletLines >= 2) return [segment]
+  const labelled =
+    bands[0]!.some((p) => column(p) === 0) &&
+    bands.filter((band) => band.some((p) => column(p) === 0)).length >= bands.length * 0.5
   const out: Placed[][] = [bands[0]!]
   for (const band of bands.slice(1)) {
     const previous = out[out.length - 1]!
@@ -411,7 +427,9 @@ function splitBands(segment: Placed[], column: (p: Placed) => number, size: numb
       const end = last[last.length - 1]!.word.text
       return /^[\p{Ll}(]/u.test(first.word.text) || /[-–,/&]$/u.test(end)
     })
-    if (goesOn) previous.push(...band)
+    // Where the first column labels the rows, a line without a label goes on with the row above.
+    const unlabelled = labelled && !columns.has(0) && above.has(0) && [...columns].every((index) => above.has(index))
+    if (goesOn || unlabelled) previous.push(...band)
     else out.push(band)
   }
   return out
