@@ -88,4 +88,26 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
     expect(sources).toBeGreaterThan(pillar)
     expect(heading).toBe(sources + 1)
   })
+
+  it('reads pictograms in rows with their labels, under a caption, as a figure of a table: a row per pictogram', async () => {
+    const {tree} = normalize(await gao())
+    const figure = nodes(tree).find(
+      (node) => node.type === 'figure' && node.children?.some((child) => text(child).startsWith('Figure 2')),
+    )
+    const table = figure?.children?.find((child) => child.type === 'table')
+    const rows = table?.children?.map((row) => row.children!.map(text))
+    expect(rows).toEqual([
+      ['Purpose, scope, and methodology', 'Fully addressed'],
+      ['Problem definition and risk assessment', 'Fully addressed'],
+      ['Integration and implementation', 'Fully addressed'],
+      ['Goals, subordinate objectives, activities, and performance measures', 'Partially addressed'],
+      ['Resources, investments, and risk management', 'Partially addressed'],
+      ['Organizational roles, responsibilities, and coordination', 'Partially addressed'],
+    ])
+    const caption = figure?.children?.find((child) => child.type === 'caption')
+    expect(text(caption!)).toBe(
+      'Figure 2: Extent to Which the National Cybersecurity Strategy Addresses the Desirable Characteristics of a National Strategy',
+    )
+    expect(blocks(tree).some((block) => /Fully addressed|Goals, subordinate Resources/.test(block))).toBe(false)
+  })
 })

@@ -1,4 +1,4 @@
-import type {BBox, LayoutPage} from '@folio/extract'
+import type {BBox, LayoutPage, Line, Word} from '@folio/extract'
 import type {BodyLine} from './model.js'
 
 /**
@@ -127,4 +127,112 @@ export function textRuns(lines: readonly BodyLine[]): Set<BodyLine> {
     }
   }
   return out
+}
+
+/** A picture of a grid of pictograms and the lines labelling it. */
+export interface PictureCell {
+  box: BBox
+  lines: Line[]
+}
+
+/** Pictograms set side by side in rows, each with its labels: a table drawn as pictures. */
+export interface PictureGrid {
+  page: number
+  region: BBox
+  cells: PictureCell[]
+}
+
+const contains = (outer: BBox, inner: BBox) =>
+  inner[0] >= outer[0] - 1 && inner[1] >= outer[1] - 1 && inner[2] <= outer[2] + 1 && inner[3] <= outer[3] + 1
+
+/**
+ * Pictograms of one size set side by side in rows (three at least, two in a
+ * row), each labelled by short lines set small above, in or under it (a
+ * rating over an icon, its name under it). Labels are read from the page's
+ * own lines, word by word, so labels of neighbouring pictures painted as
+ * one line part again.
+ */
+export function pictureGrids(page: LayoutPage, bodySize: number): PictureGrid[] {
+  const width = page.width || 612
+  let boxes = page.images
+    .map((image) => image.bbox)
+    .filter((box) => box[2] - box[0] >= 30 && box[3] - box[1] >= 30 && box[2] - box[0] <= width * 0.4)
+  boxes = boxes.filter(
+    (box, index) =>
+      !boxes.some((other, at) => at !== index && contains(other, box) && (!contains(box, other) || at < index)),
+  )
+  const similar = (a: BBox, b: BBox) =>
+    Math.abs(a[2] - a[0] - (b[2] - b[0])) <= 0.25 * (a[2] - a[0]) &&
+    Math.abs(a[3] - a[1] - (b[3] - b[1])) <= 0.25 * (a[3] - a[1])
+  const pictures = boxes.filter((box) => boxes.filter((other) => similar(box, other)).length >= 3)
+  const sideBySide = pictures.some((box) =>
+    pictures.some((other) => other !== box && Math.abs(other[1] - box[1]) <= 5 && other[0] >= box[2] - 10),
+  )
+  if (pictures.length < 3 || !sideBySide) return []
+  const cells: PictureCell[] = pictures.map((box) => ({box, lines: []}))
+  for (const line of page.lines) {
+    if (line.size >= bodySize * 0.95 || line.angle !== undefined) continue
+    const pieces = new Map<PictureCell, Word[]>()
+    let previous: {word: Word; cell: PictureCell | null} | null = null
+    let running = false
+    for (const word of line.words) {
+      const x = (word.bbox[0] + word.bbox[2]) / 2
+      const y = (word.bbox[1] + word.bbox[3]) / 2
+      let best: PictureCell | null = null
+      let bestDistance = Number.POSITIVE_INFINITY
+      for (const cell of cells) {
+        const [x0, y0, x1, y1] = cell.box
+        if (x < x0 || x > x1 || y < y0 - line.size * 2 || y > y1 + line.size * 4) continue
+        const distance = y < y0 ? y0 - y : y > y1 ? y - y1 : 0
+        if (distance < bestDistance) {
+          best = cell
+          bestDistance = distance
+        }
+      }
+      // Words of one line run on from picture to picture (a caption over them): no labels.
+      if (previous && previous.cell !== best && word.bbox[0] - previous.word.bbox[2] < line.size * 1.5) running = true
+      previous = {word, cell: best}
+      if (!best) continue
+      const list = pieces.get(best) ?? []
+      list.push(word)
+      pieces.set(best, list)
+    }
+    if (running) continue
+    for (const [cell, words] of pieces) cell.lines.push(pieceOf(line, words))
+  }
+  const labelled = cells.filter((cell) => cell.lines.length > 0)
+  if (labelled.length < 3 || labelled.some((cell) => cell.lines.some((line) => line.text.length > 60))) return []
+  labelled.sort((a, b) => (Math.abs(a.box[1] - b.box[1]) <= 5 ? a.box[0] - b.box[0] : a.box[1] - b.box[1]))
+  for (const cell of labelled) cell.lines.sort((a, b) => a.baseline - b.baseline || a.bbox[0] - b.bbox[0])
+  const region: BBox = [
+    Math.min(...labelled.map((cell) => cell.box[0])),
+    Math.min(...labelled.map((cell) => cell.box[1])),
+    Math.max(...labelled.map((cell) => cell.box[2])),
+    Math.max(...labelled.map((cell) => cell.box[3])),
+  ]
+  return [{page: page.number, region, cells: labelled}]
+}
+
+/** The words of a line that stand in one picture's place, as a line of their own. */
+function pieceOf(line: Line, words: Word[]): Line {
+  if (words.length === line.words.length) return line
+  const copies = words.map((word, index) => {
+    const copy: Word = {...word}
+    if (index === 0) delete copy.attached
+    return copy
+  })
+  let text = ''
+  for (const [index, word] of copies.entries()) text += (index > 0 && !word.attached ? ' ' : '') + word.text
+  const box: BBox = [
+    Math.min(...copies.map((word) => word.bbox[0])),
+    Math.min(...copies.map((word) => word.bbox[1])),
+    Math.max(...copies.map((word) => word.bbox[2])),
+    Math.max(...copies.map((word) => word.bbox[3])),
+  ]
+  return {text, bbox: box, words: copies, size: line.size, dir: line.dir, baseline: line.baseline}
+}
+
+/** Where a word stands: how the lines of the running text that a grid's labels come from are found. */
+export function wordKey(page: number, word: Word): string {
+  return `${page}:${word.bbox[0].toFixed(1)}:${word.bbox[1].toFixed(1)}`
 }

@@ -16,18 +16,28 @@ import type {
   Root,
   Section,
   SourceFacts,
+  Table,
+  TableCell,
   Toc,
   TocEntry,
 } from '@folio/ast'
 import {AST_VERSION} from '@folio/ast'
-import type {BBox, Layout, LayoutPage, OutlineItem} from '@folio/extract'
+import type {BBox, Layout, LayoutPage, Line, OutlineItem} from '@folio/extract'
 import {franc} from 'franc-min'
 import {detectArtifacts, markedArtifactLines} from './artifacts.js'
 import {placeItems, setApart} from './asides.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
-import {figureRegions, isFigureLabel, regionOfCaption, textRuns} from './figures.js'
+import {
+  figureRegions,
+  isFigureLabel,
+  type PictureGrid,
+  pictureGrids,
+  regionOfCaption,
+  textRuns,
+  wordKey,
+} from './figures.js'
 import {findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
@@ -262,8 +272,33 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   // Callout labels inside a drawing belong to the drawing.
   const regions = new Map(pages.map((page) => [page.number, figureRegions(page)]))
   const runs = textRuns(remaining)
+  // Pictograms in rows with their labels are a table drawn as pictures: the labels leave the running text.
+  // Only a grid that a caption beside it claims: without one, its labels are left as they are.
+  const captioned = (grid: PictureGrid) =>
+    remaining.some((line) => {
+      if (line.page.number !== grid.page || !captionEntry.test(line.text.trim())) return false
+      const region = regionOfCaption([line], regions.get(grid.page) ?? [])
+      return region !== null && overlaps(region, grid.region)
+    })
+  const grids = new Map(rawPages.map((page) => [page.number, pictureGrids(page, metrics.size).filter(captioned)]))
+  const gridWords = new Set(
+    [...grids.values()]
+      .flat()
+      .flatMap((grid) =>
+        grid.cells.flatMap((cell) => cell.lines.flatMap((line) => line.words.map((word) => wordKey(grid.page, word)))),
+      ),
+  )
   const bodyLines = remaining.filter((line) => {
     if (footnotes.lines.has(line)) return false
+    if (gridWords.size > 0 && line.words.every((word) => gridWords.has(wordKey(line.page.number, word)))) {
+      info(
+        context,
+        'figure-label-dropped',
+        `Unexpected text “${line.text.trim()}” inside a figure, expected running text: read as a label of its pictogram`,
+        source(line.page.number, [line.line.bbox]),
+      )
+      return false
+    }
     if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size, runs)) return true
     info(
       context,
@@ -321,6 +356,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     lang,
     resolveNote: tagged?.resolveNote ?? footnotes.resolve,
     regions,
+    grids,
     ...(apart ? {inserts: placeItems(apart.items, blocks, apart.lines)} : {}),
     ...(tagged?.inserts ? {inserts: tagged.inserts} : {}),
   })
@@ -495,6 +531,8 @@ interface AssembleOptions {
   resolveNote: (page: number, label: string) => string | null
   /** Drawings on each page, to pair captions with. */
   regions: Map<number, BBox[]>
+  /** Pictograms in rows with their labels, on each page: a caption beside them makes a figure of a table. */
+  grids?: Map<number, PictureGrid[]>
   /** Nodes set apart from the running text (tables, asides), by the index of the block they go before. */
   inserts?: Map<number, FlowContent[]>
 }
@@ -617,6 +655,15 @@ function buildNode(block: Block, options: AssembleOptions): BuiltNode {
       const region = captionEntry.test(text.trim())
         ? regionOfCaption(block.lines, options.regions.get(page) ?? [])
         : null
+      const grid = region ? options.grids?.get(page)?.find((entry) => overlaps(entry.region, region)) : undefined
+      if (region && grid) {
+        // A caption beside pictograms with labels: a figure of a table, a row per pictogram.
+        return {
+          type: 'figure',
+          children: [gridTable(grid, block.lines[0]!.page, options), {type: 'caption', children}],
+          data: {source: source(page, [grid.region, ...block.lines.map((line) => line.line.bbox)])},
+        }
+      }
       if (region) {
         // A caption beside a drawing: the two make a figure.
         return {
@@ -639,6 +686,35 @@ function buildNode(block: Block, options: AssembleOptions): BuiltNode {
         },
       }
     }
+  }
+}
+
+function overlaps(a: BBox, b: BBox): boolean {
+  return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/** A row per pictogram: its name (the lines set in bold) first, then its other labels. */
+function gridTable(grid: PictureGrid, page: LayoutPage, options: AssembleOptions): Table {
+  const cell = (lines: Line[]): TableCell => ({
+    type: 'tableCell',
+    children: dropSameScriptSpans(
+      buildInline(
+        lines.map((line) => toBodyLine(page, -1, line)),
+        {...options, pageBreaks: false},
+      ),
+      options.lang,
+    ),
+  })
+  const bold = (line: Line) => line.words.every((word) => word.font.bold || !/[\p{L}\p{N}]/u.test(word.text))
+  return {
+    type: 'table',
+    children: grid.cells.map((entry) => {
+      const name = entry.lines.filter(bold)
+      const rest = entry.lines.filter((line) => !bold(line))
+      const parts = name.length > 0 && rest.length > 0 ? [name, rest] : [entry.lines]
+      return {type: 'tableRow', children: parts.map(cell), data: {source: source(grid.page, [entry.box])}}
+    }),
+    data: {source: source(grid.page, [grid.region])},
   }
 }
 
