@@ -29,6 +29,8 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
     const {tree} = normalize(await gao())
     expect(tree.meta.title).toBe('Cybersecurity: Launching and Implementing the National Cybersecurity Strategy')
     expect(tree.meta.subtitle).toBeUndefined()
+    // The publisher comes from the masthead set in capitals; the abbreviation keeps its own.
+    expect(tree.meta.publisher).toBe('U.S. Government Accountability Office')
     const headings = nodes(tree).filter((node) => node.type === 'heading')
     expect(text(headings[0]!)).toBe('Threats Highlight the Importance of Establishing Leadership in Cybersecurity')
     expect(headings[0]!).toMatchObject({depth: 1})

@@ -52,7 +52,10 @@ function mixedCase(text: string, elsewhere: string[]): string {
     .map((word, index) =>
       index > 0 && minorWords.has(word.toLowerCase())
         ? word.toLowerCase()
-        : word.charAt(0) + word.slice(1).toLowerCase(),
+        : // An abbreviation with stops (`U.S.`) keeps its capitals.
+          /^(?:\p{Lu}\.){2,}$/u.test(word)
+          ? word
+          : word.charAt(0) + word.slice(1).toLowerCase(),
     )
     .join(' ')
 }
