@@ -691,17 +691,52 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     list.push(line)
     byPage.set(line.page.number, list)
   }
-  // Where the tree tags its notes, the lines the layout took for notes on tagged pages go back to the tree.
+  // Where the tree tags its notes, the lines the layout took for notes on tagged pages go back to the tree;
+  // where it tags none, so do notes the tree files as list items (a numbered list set small at a page foot).
   const footnotes = options.footnotes
   const notesFromTree = footnotes !== undefined && tagsNotes([...lines, ...footnotes.lines])
   let layoutNotes: Note[] = footnotes?.notes ?? []
-  if (notesFromTree) {
-    const returned: BodyLine[] = []
+  let listed = 0
+  const returned: BodyLine[] = []
+  if (footnotes) {
+    const items = new Map<StructNode, Set<number>>()
+    const itemMcids = (tree: StructNode) => {
+      let set = items.get(tree)
+      if (!set) {
+        set = new Set()
+        for (const unit of readUnits(tree)) {
+          if (unit.kind !== 'item') continue
+          for (const mcid of [...unit.parts.flat(), ...(unit.label ?? [])]) set.add(mcid)
+        }
+        items.set(tree, set)
+      }
+      return set
+    }
+    /** Whether the tree files (nearly) all the words of the lines it marks as list items. */
+    const listedInTree = (noteLines: BodyLine[]) => {
+      let marked = 0
+      let inItems = 0
+      for (const line of noteLines) {
+        const tree = line.page.structTree
+        if (!tree) return false
+        const set = itemMcids(tree)
+        for (const word of line.words) {
+          if (word.mcid === undefined) continue
+          marked++
+          if (set.has(word.mcid)) inItems++
+        }
+      }
+      return marked > 0 && inItems >= marked * 0.8
+    }
     layoutNotes = layoutNotes.filter((note) => {
-      if (!note.lines.some((line) => line.page.structTree)) return true
+      const back = notesFromTree ? note.lines.some((line) => line.page.structTree) : listedInTree(note.lines)
+      if (!back) return true
+      if (!notesFromTree) listed++
       returned.push(...note.lines)
       return false
     })
+  }
+  if (returned.length > 0) {
     for (const line of returned) {
       const list = byPage.get(line.page.number) ?? []
       list.push(line)
@@ -781,7 +816,7 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     }
     return out
   }
-  if (!notesFromTree) return reading(assembleBlocks(readings, byPage, options, null, apart))
+  if (!notesFromTree && listed === 0) return reading(assembleBlocks(readings, byPage, options, null, apart))
   const kept = new Map<number, Note[]>()
   for (const note of layoutNotes) {
     const list = kept.get(note.page) ?? []
@@ -789,12 +824,20 @@ export function readStructure(lines: BodyLine[], options: StructureOptions): Str
     kept.set(note.page, list)
   }
   const notes = new TreeNotes(layoutNotes)
-  const blocks = assembleBlocks(readings, byPage, {...options, notes: kept}, notes, apart)
-  info(
-    options.context,
-    'structure-notes-used',
-    `Unexpected notes tagged in the structure tree, expected them read from the tree: ${notes.fromTree} notes read from Note elements, ${layoutNotes.length} kept from the layout`,
-  )
+  const blocks = assembleBlocks(readings, byPage, {...options, notes: kept}, notesFromTree ? notes : null, apart)
+  if (notesFromTree) {
+    info(
+      options.context,
+      'structure-notes-used',
+      `Unexpected notes tagged in the structure tree, expected them read from the tree: ${notes.fromTree} notes read from Note elements, ${layoutNotes.length} kept from the layout`,
+    )
+  } else {
+    info(
+      options.context,
+      'structure-notes-listed',
+      `Unexpected notes at the page foot that the structure tree tags as list items, expected notes: ${listed} read as the tree's list items, ${layoutNotes.length} kept as notes`,
+    )
+  }
   return reading(blocks, notes.resolver())
 }
 
