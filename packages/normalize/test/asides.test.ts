@@ -115,3 +115,25 @@ describe.runIf(run)('boxes on the corpus (skipped: no ../shared/corpus beside th
     expect(found.filter((aside) => aside.page === 7)).toEqual([])
   })
 })
+
+describe.runIf(ashbury)('pages of many shapes', () => {
+  it('a page hatched with thousands of rules and boxes (as many as extract keeps) gives no table and no aside', async () => {
+    const layout = structuredClone(await layoutOf(ashbury!.pdf))
+    const page = layout.pages[2]!
+    const graphics: NonNullable<typeof page.graphics> = []
+    for (let index = 0; index < 2500; index++) {
+      const y = 60 + (index % 700)
+      graphics.push({kind: 'rule', bbox: [60, y, 530, y + 0.5], stroke: '#000000', lineWidth: 0.5})
+      graphics.push({kind: 'rect', bbox: [60 + (index % 40) * 10, y, 68 + (index % 40) * 10, y + 8], fill: '#cccccc'})
+    }
+    page.graphics = graphics
+    const {tree} = normalize(layout)
+    assertTree(tree)
+    const onPage = nodes(tree).filter(
+      (node) => (node.type === 'table' || node.type === 'aside') && node.data?.source?.page === page.number,
+    )
+    expect(onPage).toEqual([])
+    // The text reads as without the shapes.
+    expect(bodyText(tree)).toBe(bodyText(normalize(await layoutOf(ashbury!.pdf)).tree))
+  })
+})

@@ -3,7 +3,7 @@ import type {BBox, Graphic, LayoutPage} from '@folio/extract'
 import type {Block} from './blocks.js'
 import {captionEntry} from './contents.js'
 import {type BodyLine, median, source} from './model.js'
-import {findTables, isGridNeighbour, lineOfWords, type TableRegion, tableNode} from './tables.js'
+import {findTables, isGridNeighbour, lineOfWords, pageRules, type TableRegion, tableNode} from './tables.js'
 
 /**
  * Sidebars and call-outs: text that a drawn box (a shaded panel, a frame)
@@ -25,12 +25,18 @@ export interface AsideRegion {
   rest: Map<BodyLine, BodyLine>
 }
 
+/** Shapes of one kind on a page beyond which no box is looked for. */
+const maxShapes = 400
+
 /** The boxes a page draws around text: shaded panels (pieces of one shade merged), framed boxes. */
 export function boxesOf(page: LayoutPage): BBox[] {
   const graphics = page.graphics ?? []
   const width = page.width || 612
   const height = page.height || 792
   const rects = graphics.filter((g) => g.kind === 'rect')
+  // A page of hundreds of shapes is a chart, a form or hatching: no box on it reads as an aside
+  // (and the pairwise look below stays bounded).
+  if (rects.length > maxShapes) return []
   // Panels of one fill stacked edge to edge are one panel (a box painted in pieces).
   const panels: Array<{box: BBox; fill: string | undefined; parts: Graphic[]}> = []
   for (const g of rects) {
@@ -60,8 +66,17 @@ export function boxesOf(page: LayoutPage): BBox[] {
   }
   // Frames drawn as four rules (white rules show only between shaded cells).
   const rules = graphics.filter((g) => g.kind === 'rule' && (g.stroke ?? g.fill) !== '#ffffff')
-  const across = rules.filter((g) => g.bbox[2] - g.bbox[0] > g.bbox[3] - g.bbox[1])
-  const down = rules.filter((g) => g.bbox[3] - g.bbox[1] > g.bbox[2] - g.bbox[0])
+  const across = rules.filter((g) => g.bbox[2] - g.bbox[0] > Math.max(g.bbox[3] - g.bbox[1], 60))
+  const down = rules.filter((g) => g.bbox[3] - g.bbox[1] > Math.max(g.bbox[2] - g.bbox[0], 15))
+  // Rules drawn in pieces (a cell's width each) count whole.
+  const merged = pageRules(graphics.filter((g) => g.kind === 'rule')).horizontal
+  // A box with a rule across its inside is part of a grid (a table's shaded column), not a box.
+  const ruledAcross = (box: BBox): boolean =>
+    merged.some(
+      (rule) => rule.at > box[1] + 2 && rule.at < box[3] - 2 && rule.from <= box[0] + 2 && rule.to >= box[2] - 2,
+    )
+  for (let index = boxes.length - 1; index >= 0; index--) if (ruledAcross(boxes[index]!)) boxes.splice(index, 1)
+  if (across.length > maxShapes || down.length > maxShapes) return distinctBoxes(boxes, width, height)
   for (const top of across) {
     for (const bottom of across) {
       if (bottom.bbox[1] <= top.bbox[3] + 10) continue
@@ -74,12 +89,7 @@ export function boxesOf(page: LayoutPage): BBox[] {
           (g) => Math.abs(g.bbox[2] - x) <= 2.5 && g.bbox[1] <= top.bbox[3] + 2 && g.bbox[3] >= bottom.bbox[1] - 2,
         )
       // A frame with rules across its inside is a grid (a table), not a box.
-      const grid = across.some(
-        (g) =>
-          g.bbox[1] > top.bbox[3] + 2 &&
-          g.bbox[3] < bottom.bbox[1] - 2 &&
-          g.bbox[2] - g.bbox[0] > 0.8 * (top.bbox[2] - top.bbox[0]),
-      )
+      const grid = ruledAcross([top.bbox[0], top.bbox[3], top.bbox[2], bottom.bbox[1]])
       const frame: BBox = [top.bbox[0], top.bbox[1], top.bbox[2], bottom.bbox[3]]
       // The border of a grid's cell is no box either.
       const bordersCell = cells.some((cell) => overlap(cell, frame) > 0.5 * area(frame))
@@ -87,19 +97,23 @@ export function boxesOf(page: LayoutPage): BBox[] {
         boxes.push([top.bbox[0], top.bbox[1], top.bbox[2], bottom.bbox[3]])
     }
   }
+  return distinctBoxes(boxes, width, height)
+}
+
+function distinctBoxes(boxes: BBox[], width: number, height: number): BBox[] {
   // One box once; page backgrounds and page-wide bands are no boxes, nor are the cells of a
   // grid (boxes edge to edge with others).
-  const out: BBox[] = []
+  const kept: BBox[] = []
   for (const box of boxes) {
     if (boxes.some((other) => other !== box && isGridNeighbour(box, other) && !near(box, other))) continue
     const w = box[2] - box[0]
     const h = box[3] - box[1]
     if (w < 80 || h < 20) continue
     if (w > width * 0.9 || w * h > width * height * 0.6) continue
-    if (out.some((other) => other.every((value, index) => Math.abs(value - (box[index] ?? 0)) <= 4))) continue
-    out.push(box)
+    if (kept.some((other) => other.every((value, index) => Math.abs(value - (box[index] ?? 0)) <= 4))) continue
+    kept.push(box)
   }
-  return out
+  return kept
 }
 
 function union(a: BBox, b: BBox): BBox {
