@@ -248,7 +248,32 @@ function readTable(
   const ruledRows = segments.length >= 3 && heights.every((height) => height <= Math.max(usual * 3, size * 2))
   const rows: Placed[][][] = []
   segments.forEach((segment, index) => {
-    const bands = ruledRows || (index === 0 && segments.length > 1) ? [segment] : splitBands(segment, column, size)
+    let bands = ruledRows || (index === 0 && segments.length > 1) ? [segment] : splitBands(segment, column, size)
+    // Rules around groups of rows: lines that each fill (nearly) every column are rows of their own.
+    if (ruledRows && index > 0) {
+      const lines = lineBands(segment, size)
+      const fills = (band: Placed[]) => new Set(band.map(column)).size
+      const full = lines.filter((band) => fills(band) >= Math.max(2, columns * 0.8))
+      // A label set between the lines of its group (one cell) goes with the nearest of them.
+      // (Lines of figures only: lines of words filling every column are the lines of long cells.)
+      const figures = segment.filter((p) => /\d/.test(p.word.text)).length >= segment.length * 0.5
+      if (
+        columns >= 3 &&
+        figures &&
+        full.length > 1 &&
+        lines.every((band) => full.includes(band) || fills(band) <= 1)
+      ) {
+        const middle = (band: Placed[]) => band.reduce((sum, p) => sum + p.cy, 0) / band.length
+        for (const band of lines) {
+          if (full.includes(band)) continue
+          const nearest = [...full].sort(
+            (a, b) => Math.abs(middle(a) - middle(band)) - Math.abs(middle(b) - middle(band)),
+          )[0]!
+          nearest.push(...band)
+        }
+        bands = full
+      }
+    }
     for (const band of bands) {
       const cells: Placed[][] = Array.from({length: columns}, () => [])
       for (const p of band) cells[column(p)]!.push(p)
@@ -384,13 +409,25 @@ function wordGaps(segments: Placed[][], size: number): number[] {
   )
 }
 
+/** Words grouped by line (vertical middles within half a size), top to bottom. */
+function lineBands(segment: Placed[], size: number): Placed[][] {
+  const bands: Placed[][] = []
+  for (const p of [...segment].sort((a, b) => a.cy - b.cy || a.cx - b.cx)) {
+    const band = bands[bands.length - 1]
+    const middle = band ? band.reduce((sum, q) => sum + q.cy, 0) / band.length : 0
+    if (band && Math.abs(p.cy - middle) <= size * 0.45) band.push(p)
+    else bands.push([p])
+  }
+  return bands
+}
+
 const bullet = /^[•●▪■◦○‣∙·]$/u
 
 /**
  * Rows of a body without rules between them: a row per line of text, unless
  * its cells hold lists (then the body is one row), and a line that only goes
  * on with the cells above it (starting in lower case, or without the label
- * that most rows carry in the first column) joins their row.
+ * that most rows carry in the first column, filling few cells) joins their row.
  */
 function splitBands(segment: Placed[], column: (p: Placed) => number, size: number): Placed[][] {
   const sorted = [...segment].sort((a, b) => a.cy - b.cy || a.cx - b.cx)
@@ -428,7 +465,12 @@ function splitBands(segment: Placed[], column: (p: Placed) => number, size: numb
       return /^[\p{Ll}(]/u.test(first.word.text) || /[-–,/&]$/u.test(end)
     })
     // Where the first column labels the rows, a line without a label goes on with the row above.
-    const unlabelled = labelled && !columns.has(0) && above.has(0) && [...columns].every((index) => above.has(index))
+    const unlabelled =
+      labelled &&
+      !columns.has(0) &&
+      above.has(0) &&
+      columns.size <= above.size / 2 &&
+      [...columns].every((index) => above.has(index))
     if (goesOn || unlabelled) previous.push(...band)
     else out.push(band)
   }
