@@ -112,4 +112,10 @@ describe.skipIf(!run)('InDesign-style reports in columns (gao-23, skipped: no co
     )
     expect(blocks(tree).some((block) => /Fully addressed|Goals, subordinate Resources/.test(block))).toBe(false)
   })
+
+  it('keeps an initial before a name as text, not as a list lettered A', async () => {
+    const {tree} = normalize(await gao())
+    expect(nodes(tree).some((node) => node.type === 'listItem' && text(node).startsWith('Nicole Clowers'))).toBe(false)
+    expect(blocks(tree).some((block) => block.includes('A. Nicole Clowers, Managing Director'))).toBe(true)
+  })
 })

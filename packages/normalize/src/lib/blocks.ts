@@ -307,11 +307,30 @@ export function buildBlocks(lines: BodyLine[], options: BlockOptions): Block[] {
   close()
   return findQuotes(
     rejoinAroundFloats(
-      blocks.map((block) => settleHeading(block, metrics, options.lang)),
+      loneLetters(blocks).map((block) => settleHeading(block, metrics, options.lang)),
       metrics,
     ),
     metrics,
   )
+}
+
+/**
+ * An item lettered `A.` that opens a name (capitalised words up to a comma,
+ * as in `A. Nicole Clowers, Managing Director`) and that no `B.` follows
+ * anywhere after it is no list: the letter is an initial.
+ */
+function loneLetters(blocks: Block[]): Block[] {
+  return blocks.map((block, index) => {
+    if (block.kind !== 'item' || block.marker.value !== 1) return block
+    if (block.marker.style !== 'upper-alpha' || block.marker.pattern !== 'A.') return block
+    const text = block.paragraphs[0]![0]!.text.trim()
+    if (!/^\p{Lu}\.\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}\.?[\p{L}'’-]*){1,2},/u.test(text)) return block
+    for (const later of blocks.slice(index + 1)) {
+      if (later.kind === 'item' && later.marker.pattern === block.marker.pattern && later.marker.value === 2)
+        return block
+    }
+    return {kind: 'paragraph', lines: block.paragraphs.flat()}
+  })
 }
 
 /**
