@@ -319,7 +319,8 @@ export function setApart(
     let after: BodyLine | null = null
     let best = -1
     for (const line of kept) {
-      if (line.page.number !== item.page || line.top >= y1) continue
+      // (Text run up the margin stands beside everything: no anchor.)
+      if (line.page.number !== item.page || line.top >= y1 || line.line.angle !== undefined) continue
       const over = line.x1 > x0 && line.x0 < x1
       const beside = line.bottom > item.bbox[1] && (Math.abs(line.x1 - x0) < 40 || Math.abs(line.x0 - x1) < 40)
       if (!over && !beside) continue
