@@ -14,6 +14,10 @@ export interface Found {
   headings: number
   listItems: number
   paragraphs: number
+  tables: number
+  asides: number
+  /** Footnote and endnote definitions. */
+  notes: number
   diagnostics: {fatal: number; warning: number; info: number}
   /** Problems `check` from @folio/ast finds in the output tree. */
   treeProblems: number
@@ -46,6 +50,9 @@ export function emptyFound(): Found {
     headings: 0,
     listItems: 0,
     paragraphs: 0,
+    tables: 0,
+    asides: 0,
+    notes: 0,
     diagnostics: {fatal: 0, warning: 0, info: 0},
     treeProblems: 0,
     extractMsPerPage: null,
@@ -70,6 +77,9 @@ function count(tree: Root, found: Found): void {
     if (node.type === 'heading') found.headings++
     else if (node.type === 'listItem') found.listItems++
     else if (node.type === 'paragraph') found.paragraphs++
+    else if (node.type === 'table') found.tables++
+    else if (node.type === 'aside') found.asides++
+    else if (node.type === 'footnoteDefinition') found.notes++
     if ('children' in node) for (const child of node.children) visit(child)
   }
   visit(tree)

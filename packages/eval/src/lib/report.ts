@@ -39,6 +39,9 @@ export const surveyColumns = [
   'headings',
   'list items',
   'paragraphs',
+  'tables',
+  'asides',
+  'notes',
   'fatal',
   'warning',
   'info',
@@ -124,6 +127,9 @@ export function surveyTable(report: EvalReport): string {
       String(f.headings),
       String(f.listItems),
       String(f.paragraphs),
+      String(f.tables),
+      String(f.asides),
+      String(f.notes),
       String(f.diagnostics.fatal),
       String(f.diagnostics.warning),
       String(f.diagnostics.info),
@@ -133,7 +139,9 @@ export function surveyTable(report: EvalReport): string {
       row.error ? `failed: ${oneLine(row.error)}` : f.treeProblems > 0 ? `${f.treeProblems} tree problems` : '',
     ]
   })
-  return markdownTable([surveyColumns, ...rows], {align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l']})
+  return markdownTable([surveyColumns, ...rows], {
+    align: ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+  })
 }
 
 /** The whole report as printed: the gold table, then the survey table, then what was skipped. */
