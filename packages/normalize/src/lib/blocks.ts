@@ -379,6 +379,9 @@ function runsOn(paragraph: ParagraphBlock, next: ParagraphBlock, metrics: BodyMe
   const last = paragraph.lines[paragraph.lines.length - 1]!
   const start = next.lines[0]!
   if (Math.abs(start.size - last.size) > 0.75 || isLarge(start, metrics) || isLarge(last, metrics)) return false
+  // A paragraph cut by the end of its column fills its last line there (a short line ends one).
+  const widest = Math.max(...paragraph.lines.map((line) => line.x1 - line.x0))
+  if (paragraph.lines.length < 2 || last.x1 - last.x0 < widest * 0.7) return false
   // A sentence that ends before a note marker ends there.
   if (terminal.test(last.text.trim().replace(/(?<=[.!?:;…]["'”’»)\]]*)(?:\d{1,3}|[*†‡§])$/u, ''))) return false
   return !captionEntry.test(start.text.trim())
