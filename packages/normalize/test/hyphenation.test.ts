@@ -18,6 +18,14 @@ describe('HyphenationJudge (English)', () => {
     expect(judge.decide('two', 'faced')).toMatchObject({join: false, word: 'two-faced'})
   })
 
+  it("judges a break inside a hyphenated compound by the compound's last part", () => {
+    expect(judge.decide('Analyst-in', 'charge')).toMatchObject({join: false, word: 'Analyst-in-charge'})
+    expect(judge.decide('state-of-the', 'art')).toMatchObject({join: false, word: 'state-of-the-art'})
+    expect(judge.decide('multi-stake', 'holder')).toMatchObject({join: true, word: 'multi-stakeholder'})
+    expect(judge.decide('cost-effec', 'tive')).toMatchObject({join: true, word: 'cost-effective'})
+    expect(judge.decide('long-stand', 'ing')).toMatchObject({join: true, word: 'long-standing'})
+  })
+
   it('keeps the hyphen before a capitalized part', () => {
     expect(judge.decide('Sino', 'Russo')).toMatchObject({join: false, word: 'Sino-Russo', reason: 'capitalized-part'})
     expect(judge.decide('Israeli', 'Palestinian').word).toBe('Israeli-Palestinian')

@@ -238,6 +238,14 @@ export class HyphenationJudge {
       const endings = inflections[this.#base] ?? []
       if (words.has(compound)) return keep('word-list-compound')
       if (isKnown(words, whole, endings)) return join('word-list-word')
+      // In a compound being written ("Analyst-in-", "state-of-the-"), the break follows its last part.
+      const part = leftCore.includes('-') ? (leftCore.split('-').pop() ?? '').toLowerCase() : ''
+      if (part) {
+        if (isKnown(words, part + rightCore.toLowerCase(), endings)) return join('word-list-word')
+        if (part.length > 1 && isKnown(words, part, endings) && isKnown(words, rightCore.toLowerCase(), endings)) {
+          return keep('word-list-compound')
+        }
+      }
       const leftLower = leftCore.toLowerCase()
       const rightLower = rightCore.toLowerCase()
       const heads = this.#base !== 'de' || germanAdjective.test(leftLower)
