@@ -178,6 +178,11 @@ export const stylesheet = `
   background-color: var(--bg);
 }
 .folio figure > .table-scroll { margin: 0; }
+/* On a wide screen a wide table may run on past the text's measure, to a
+   margin off the screen's edge, so its cells need not wrap word by word. */
+@media (min-width: 48em) {
+  .folio .table-scroll { width: max-content; max-width: min(60rem, calc(50vw + 17rem)); }
+}
 .folio table { border-collapse: collapse; font-family: var(--sans); font-size: 0.9em; min-width: 50%; }
 .folio th, .folio td {
   padding: 0.4em 0.7em;
