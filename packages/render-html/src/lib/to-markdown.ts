@@ -115,7 +115,13 @@ export const markdownHandlers: MarkdownHandlers = {
     return [{type: 'blockquote', children}]
   },
   code: (state, node) => [{type: 'code', lang: null, meta: null, value: state.clean(node.value, node)}],
-  figure: (state, node) => state.blocks(node),
+  figure(state, node) {
+    // A table's caption comes before it, as in the HTML edition; an image's stays under it.
+    const blocks = state.blocks(node)
+    const table = node.children.some((child) => child.type === 'table')
+    const caption = node.children.at(-1)?.type === 'caption' ? blocks.at(-1) : undefined
+    return table && caption ? [caption, ...blocks.slice(0, -1)] : blocks
+  },
   image(state, node) {
     const url = node.url === undefined ? undefined : safeImageSource(node.url)
     if (url === undefined) {
