@@ -113,6 +113,7 @@ describe('hostile and broken PDFs', () => {
       'huge-page.pdf',
       'deeply-nested.pdf',
       'big-image.pdf',
+      'many-paths.pdf',
       'javascript-actions.pdf',
       'hostile-links.pdf',
       'markup-in-text.pdf',

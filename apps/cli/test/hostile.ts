@@ -20,9 +20,15 @@ export function textPdf(
     page?: string
     extra?: PdfObject[]
     mediaBox?: string
+    /** Content-stream operators painted after the text. */
+    drawing?: string
   } = {},
 ): Uint8Array {
   const annots = options.annots ?? []
+  const text = textStream(options.lines ?? prose)
+  const content = options.drawing
+    ? new Uint8Array(Buffer.concat([text, Buffer.from(`\n${options.drawing}`, 'latin1')]))
+    : text
   const objects: PdfObject[] = [
     {body: `<< /Type /Catalog /Pages 2 0 R ${options.catalog ?? ''} >>`},
     {body: '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'},
@@ -30,7 +36,7 @@ export function textPdf(
       body: `<< /Type /Page /Parent 2 0 R /MediaBox ${options.mediaBox ?? '[0 0 612 792]'} /Resources << /Font << /F1 4 0 R >> ${options.page ?? ''} >> /Contents 5 0 R ${annots.length ? `/Annots [${annots.join(' ')}]` : ''} >>`,
     },
     {body: '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'},
-    {body: '<< >>', stream: textStream(options.lines ?? prose)},
+    {body: '<< >>', stream: content},
     ...(options.extra ?? []),
   ]
   return writePdf(objects)
@@ -93,6 +99,11 @@ export function hostileInputs(good: Uint8Array): Record<string, Uint8Array> {
       },
     ],
   })
+  // A page of hatching: a quarter of a million tiny filled squares and a lattice of rules over the text.
+  const squares: string[] = ['0.5 g']
+  for (let index = 0; index < 250_000; index++) squares.push(`${index % 500} ${(index / 500) | 0} 0.8 0.8 re f`)
+  for (let x = 0; x <= 612; x += 2) squares.push(`${x} 0 m ${x} 792 l S`)
+  cases['many-paths.pdf'] = textPdf({drawing: squares.join('\n')})
   cases['javascript-actions.pdf'] = textPdf({
     catalog:
       '/OpenAction << /S /JavaScript /JS (app.alert\\("folio-pwned-open"\\)) >> /Names << /JavaScript << /Names [(x) 6 0 R] >> >>',
