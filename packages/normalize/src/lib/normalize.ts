@@ -27,6 +27,7 @@ import {franc} from 'franc-min'
 import {detectArtifacts, markedArtifactLines} from './artifacts.js'
 import {placeItems, setApart} from './asides.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
+import {findEndBlock} from './colophon.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
 import {
@@ -244,6 +245,14 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
       for (const line of lastLines) removed.add(line)
     }
   }
+  // An end block under a rule at the foot of the last pages (authors, contacts) → colophon.
+  const endBlock = colophon
+    ? null
+    : findEndBlock(
+        pages.map((page) => ({page, lines: (linesByPage.get(page.number) ?? []).filter((line) => !removed.has(line))})),
+        metrics,
+      )
+  if (endBlock) for (const line of endBlock.lines) removed.add(line)
 
   // The title block is meta: the rest of its page is read again without it, so that a box set
   // beside the title (a summary) comes before the columns under it, not after the column it stands over.
@@ -323,6 +332,29 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
         {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
       ),
   }
+  if (endBlock) {
+    colophon = {
+      type: 'aside',
+      kind: 'colophon',
+      // Each author line opens a paragraph of its own (the role may run on to the next line).
+      children: endBlock.groups.flatMap((lines) => colophonContent(builders.flow(lines))),
+      data: {
+        source: source(
+          endBlock.page,
+          endBlock.lines.map((line) => line.line.bbox),
+        ),
+      },
+    }
+    info(
+      context,
+      'colophon-set-apart',
+      `Unexpected end block “${endBlock.lines[0]!.text.trim()}” under a rule in the running text, expected it apart: kept as a colophon`,
+      source(
+        endBlock.page,
+        endBlock.lines.map((line) => line.line.bbox),
+      ),
+    )
+  }
   // A tagged PDF is read from its structure tree when the tree is sane, else from its layout.
   const tagged =
     layout.tagged && options.structure !== false
@@ -365,7 +397,8 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
   const children: Root['children'] = []
   if (toc) children.push(toc)
   children.push(...flow)
-  if (colophon) children.push(colophon)
+  // An end block stands where it is printed: before the break of the page after it, or at the end.
+  if (colophon && !(endBlock && placeBefore(children, endBlock.page + 1, colophon))) children.push(colophon)
   if (!meta.title) {
     const firstHeading = findFirstHeading(flow)
     if (firstHeading) meta.title = firstHeading
@@ -465,6 +498,29 @@ function flattenOutline(items: OutlineItem[], depth = 1, out = new Map<string, n
     flattenOutline(item.children, depth + 1, out)
   }
   return out
+}
+
+/** Puts a node before the break of a page, wherever that break stands in the tree; false when there is none. */
+function placeBefore(nodes: Array<FlowContent | Section | Heading | Toc>, page: number, node: Aside): boolean {
+  for (let index = 0; index < nodes.length; index++) {
+    const current = nodes[index]!
+    if (current.type === 'pageBreak' && current.page === page) {
+      nodes.splice(index, 0, node)
+      return true
+    }
+    if (current.type === 'section' && placeBefore(current.children, page, node)) return true
+  }
+  return false
+}
+
+/** An end block's content as flow: a heading read in it is a paragraph set in bold, sections are opened up. */
+function colophonContent(nodes: Array<FlowContent | Section | Heading>): FlowContent[] {
+  return nodes.flatMap((node): FlowContent[] => {
+    if (node.type === 'section') return colophonContent(node.children)
+    if (node.type === 'heading') return [{type: 'paragraph', children: [{type: 'strong', children: node.children}]}]
+    if (node.type === 'pageBreak') return []
+    return [node]
+  })
 }
 
 function looksLikeColophon(lines: BodyLine[]): boolean {
