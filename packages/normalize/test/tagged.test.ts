@@ -550,3 +550,36 @@ describe.skipIf(!run)('Aside elements (skipped: no ../shared/corpus)', () => {
     expect(bodyText(tree)).not.toMatch(/Stainless Steel Self-Locking Nut\n/)
   })
 })
+
+describe.skipIf(!run)('paragraphs a page cuts before a float (skipped: no ../shared/corpus)', () => {
+  /** Paragraphs, headings and captions in reading order, page breaks inside them marked. */
+  const blocks = (tree: Root): string[] =>
+    nodes(tree)
+      .filter((node) => node.type === 'paragraph' || node.type === 'heading' || node.type === 'caption')
+      .map((node) =>
+        nodes(node)
+          .map((part) => (part.type === 'pageBreak' ? '[break]' : typeof part.value === 'string' ? part.value : ''))
+          .join(''),
+      )
+
+  it('pdfua textbook: a photo caption tagged after the paragraph the page cut waits for it to end on the next page', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-textbook-chapter-physical-development-tagged.pdf'))
+    const read = blocks(normalize(layout).tree)
+    for (const [start, goesOn, caption] of [
+      ['Throughout the 2nd year, infants', 'they can copy a[break] simple horizontal', 'The pincer grasp is a crucial'],
+      [
+        'Aside from the entertainment value',
+        'allows her to approach[break] the dog',
+        'As infants swing back and forth',
+      ],
+    ] as const) {
+      const paragraph = read.findIndex((block) => block.startsWith(start))
+      expect(read[paragraph]).toContain(goesOn)
+      // The caption is whole, on its own, after the paragraph it stood beside.
+      const float = read.findIndex((block) => block.startsWith(caption))
+      expect(float).toBeGreaterThan(paragraph)
+      expect(read[float]).not.toMatch(/\[break\]/)
+      expect(read[float]!.endsWith('.')).toBe(true)
+    }
+  })
+})

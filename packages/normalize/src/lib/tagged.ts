@@ -552,6 +552,46 @@ function continues(open: Block, next: BodyLine[], unit: StructUnit): boolean {
   return /^\p{Ll}/u.test(line.text.trim()) || !terminal.test(ending)
 }
 
+/** Whether a block's last line ends a sentence (note markers raised after the last word left out). */
+function ended(block: Block): boolean {
+  const previous = lastLine(block)
+  if (!previous) return true
+  let end = previous.words.length
+  while (end > 1 && previous.words[end - 1]!.superscript) end--
+  return terminal.test(joinWords(previous.words.slice(0, end)).trim())
+}
+
+/**
+ * The paragraph a page foot cut while a float set after it in the tree (a
+ * caption, a credit, a margin entry) closed the page: the last paragraph of
+ * the page before that stops mid-sentence, when every block after it on that
+ * page ends a sentence and the next page's first line goes on in its type.
+ */
+function cutBeforeFloats(
+  blocks: Block[],
+  open: Block | null,
+  page: number | undefined,
+  next: BodyLine[],
+): Block | null {
+  if (!open || page === undefined || !ended(open)) return null
+  const line = next[0]
+  if (!line) return null
+  for (let index = blocks.length - 1; index >= 0; index--) {
+    const block = blocks[index]!
+    if (block.kind === 'break') return null
+    if (block.kind !== 'paragraph') {
+      if (!ended(block)) return null
+      continue
+    }
+    const last = lastLine(block)
+    if (!last || last.page.number !== page) return null
+    if (ended(block)) continue
+    if (Math.abs(last.size - line.size) > 0.75) return null
+    return block
+  }
+  return null
+}
+
 const defaultBullet: ListMarker = {ordered: false, style: 'bullet', marker: '•', pattern: '•', length: 0}
 
 function itemBlock(placed: PlacedUnit, previous: ListMarker | undefined): ItemBlock {
@@ -1201,6 +1241,16 @@ function assembleBlocks(
           (placed.unit.kind === 'paragraph' || unlabelled) &&
           placed.unit.kind !== 'table' &&
           continues(open, lines, {...placed.unit, kind: 'paragraph'})
+        // A float read after the paragraph the page cut waits for that paragraph to end.
+        const cut =
+          placed.unit.kind === 'paragraph' && previousPage !== undefined
+            ? cutBeforeFloats(blocks, open, previousPage, lines)
+            : null
+        if (cut && cut.kind === 'paragraph') {
+          close()
+          cut.lines.push(...placed.parts.flat())
+          return
+        }
         if (carry && open) {
           const target: Block = open
           if (target.kind === 'item') {
