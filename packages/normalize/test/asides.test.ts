@@ -103,6 +103,31 @@ describe.runIf(run)('boxes on the corpus (skipped: no ../shared/corpus beside th
     expect(text(paragraph!)).toContain('programs, roles, and investment')
   })
 
+  it('CRS seabed report (layout path): a sidebar run over a page break is one aside, its notes stay notes', async () => {
+    const {tree} = normalize(await layoutOf(pdf('crs-r47324-seabed-mining-beyond-national-jurisdiction')), {
+      structure: false,
+    })
+    assertTree(tree)
+    const found = asides(tree).filter((aside) => aside.page === 15 || aside.page === 16)
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({
+      kind: 'sidebar',
+      page: 15,
+      title: 'International Benefit-Sharing Mechanism for Seabed Resources',
+    })
+    // The paragraph cut by the page break reads on, and the box's sources come last.
+    expect(found[0]!.paragraphs.join('\n')).toContain(
+      'along with other federal entities, to provide a joint report on the “feasibility',
+    )
+    expect(found[0]!.paragraphs[found[0]!.paragraphs.length - 1]).toMatch(/^Sources: Executive Office of the President/)
+    // The notes under the box on page 15 are notes, not running text.
+    const notes = nodes(tree).filter((node) => node.type === 'footnoteDefinition' && node.data?.source?.page === 15)
+    expect(notes.map(text)).toContain(
+      'TMC, “CEO Statement on ISA and USA,” March 2025, https://metals.co/ceo-statement-on-isa-and-usa/.',
+    )
+    expect(bodyText(tree)).not.toContain('61 Sachi Kitajima Mulkey')
+  })
+
   it('Cancer Council booklet: the framed box is a sidebar; the rows of a shaded table are no call-outs', async () => {
     const {tree} = normalize(await layoutOf(pdf('cancer-council-understanding-breast-cancer-booklet')))
     const found = asides(tree)

@@ -93,6 +93,33 @@ describe.runIf(run)('ruled tables on the corpus (skipped: no ../shared/corpus be
     expect(programs!.rows.find((row) => row[0] === 'Public Works')!.slice(1, 4)).toEqual(['111.6', '77.2', '96.0'])
   })
 
+  it('CRS overview (layout path): tables set small at the page foot are tables, not notes (pages 12 and 16)', async () => {
+    const {tree} = normalize(await layoutOf(pdf('crs-r46991-economic-development-administration-overview')), {
+      structure: false,
+    })
+    assertTree(tree)
+    const found = tables(tree)
+    const priorities = found.find((table) => table.page === 12)
+    expect(priorities?.caption).toBe('Table 1. Comparison of EDA Investment Priorities')
+    expect(priorities!.rows[0]).toEqual([
+      'FY2012-FY2016 (Administration priorities)',
+      'FY2017-April 2021 (Administration priorities)',
+      'April 2021-December 2024 (Administration priorities)',
+      'January 2025-present (Statutory priorities)',
+    ])
+    // The bullets of the lists in the cells make no column of their own.
+    expect(priorities!.rows[1]![0]).toMatch(/^• Collaborative regional innovation • Public private partnerships/)
+    const goals = found.find((table) => table.page === 16)
+    expect(goals?.caption).toBe('Table 2. EDA Performance Goals and Metrics')
+    expect(goals!.rows[0]).toEqual(['Performance Goal', 'Examples of Metrics'])
+    // No note carries a table's text, and the source line under Table 1 stays running text.
+    const notes = nodes(tree)
+      .filter((node) => node.type === 'footnoteDefinition')
+      .map(text)
+    expect(notes.filter((note) => /Collaborative regional|Performance Goal/.test(note))).toEqual([])
+    expect(bodyText(tree)).toMatch(/Source: EDA, “Investment Priorities,”/)
+  })
+
   it('LaTeX paper: booktabs tables become tables, one row a line, numbers in their columns', async () => {
     const {tree} = normalize(await layoutOf(pdf('dense-passage-retrieval-two-column-latex-paper')))
     assertTree(tree)

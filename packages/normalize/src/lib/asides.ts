@@ -23,6 +23,10 @@ export interface AsideRegion {
   /** Body lines the box takes in whole, and those it takes in part (with what is left of them). */
   taken: Set<BodyLine>
   rest: Map<BodyLine, BodyLine>
+  /** How the box is drawn: the fill of its panel, else the colour of its frame. */
+  style: string
+  /** Boxes on the following pages that carry this one on (a sidebar run over a page break). */
+  continued: AsideRegion[]
 }
 
 /** Shapes of one kind on a page beyond which no box is looked for. */
@@ -205,9 +209,29 @@ export function findAsides(page: LayoutPage, lines: BodyLine[], avoid: BBox[]): 
       lines: body,
       taken,
       rest,
+      style: styleOf(page, box),
+      continued: [],
     })
   }
   return out
+}
+
+/** The fill of the panel under most of a box, else the colour of a rule along its top edge. */
+function styleOf(page: LayoutPage, box: BBox): string {
+  const graphics = page.graphics ?? []
+  const panel = graphics.find(
+    (g) => g.kind === 'rect' && g.fill !== undefined && overlap(g.bbox, box) >= area(box) * 0.5,
+  )
+  if (panel) return `fill ${panel.fill}`
+  const frame = graphics.find(
+    (g) =>
+      g.kind === 'rule' &&
+      Math.abs(g.bbox[1] - box[1]) <= 3 &&
+      g.bbox[0] <= box[0] + 3 &&
+      g.bbox[2] >= box[2] - 3 &&
+      (g.stroke ?? g.fill) !== undefined,
+  )
+  return frame ? `frame ${frame.stroke ?? frame.fill}` : 'plain'
 }
 
 /** The box's leading lines set bold or larger than the rest: its title. */
@@ -264,20 +288,26 @@ export interface ApartBuilders {
 /**
  * Takes ruled tables and boxed asides out of the body lines (in reading
  * order, all pages). Returns the lines left for the running text (lines cut
- * by a box replaced by what stays outside it) and the nodes with their
- * anchors: each goes after the last body line, in reading order, that stands
- * over it or beside it on its page.
+ * by a box replaced by what stays outside it), the lines the tables and
+ * boxes claimed (whole or in part), and the nodes with their anchors: each
+ * goes after the last body line, in reading order, that stands over it or
+ * beside it on its page. `exclude` lines (notes) stay in the running text
+ * and out of every table and box.
  */
 export function setApart(
   pages: LayoutPage[],
   lines: BodyLine[],
   builders: ApartBuilders,
-): {lines: BodyLine[]; items: ApartItem[]; tables: number; asides: number} {
+  exclude: ReadonlySet<BodyLine> = new Set(),
+): {lines: BodyLine[]; items: ApartItem[]; tables: number; asides: number; claimed: Set<BodyLine>} {
+  // Excluded lines (notes) stay in the returned lines but no table or box takes them.
   const byPage = new Map<number, BodyLine[]>()
+  const barriersByPage = new Map<number, BodyLine[]>()
   for (const line of lines) {
-    const list = byPage.get(line.page.number)
+    const map = exclude.has(line) ? barriersByPage : byPage
+    const list = map.get(line.page.number)
     if (list) list.push(line)
-    else byPage.set(line.page.number, [line])
+    else map.set(line.page.number, [line])
   }
   const found: Array<{bbox: BBox; page: number; region: TableRegion | AsideRegion; table: boolean}> = []
   const removed = new Set<BodyLine>()
@@ -285,7 +315,7 @@ export function setApart(
   for (const page of pages) {
     const pageLines = byPage.get(page.number)
     if (!pageLines || !page.graphics || page.graphics.length === 0) continue
-    const tables = findTables(page, pageLines)
+    const tables = findTables(page, pageLines, barriersByPage.get(page.number))
     const free = pageLines.filter((line) => !tables.some((table) => table.taken.has(line) || table.rest.has(line)))
     const asides = findAsides(
       page,
@@ -304,7 +334,9 @@ export function setApart(
       found.push({bbox: aside.bbox, page: page.number, region: aside, table: false})
     }
   }
-  if (found.length === 0) return {lines, items: [], tables: 0, asides: 0}
+  const claimed = new Set([...removed, ...replaced.keys()])
+  joinContinued(found, byPage, claimed, pages)
+  if (found.length === 0) return {lines, items: [], tables: 0, asides: 0, claimed}
   const kept: BodyLine[] = []
   for (const line of lines) {
     if (removed.has(line)) continue
@@ -343,13 +375,58 @@ export function setApart(
       items.push({node: asideNode(item.region as AsideRegion, builders), page: item.page, after})
     }
   }
-  return {lines: kept, items, tables, asides}
+  return {lines: kept, items, tables, asides, claimed}
+}
+
+/**
+ * A box at the top of a page that carries on the box at the foot of the page
+ * before (nothing of the running text after the one nor before the other, the
+ * same edges and the same fill or frame, no title of its own) is that box
+ * continued: the two make one aside, where the first stands.
+ */
+function joinContinued(
+  found: Array<{bbox: BBox; page: number; region: TableRegion | AsideRegion; table: boolean}>,
+  byPage: Map<number, BodyLine[]>,
+  claimed: Set<BodyLine>,
+  pages: LayoutPage[],
+): void {
+  const order = pages.map((page) => page.number)
+  const free = (page: number) =>
+    (byPage.get(page) ?? []).filter((line) => !claimed.has(line) && line.line.angle === undefined)
+  for (let index = found.length - 1; index >= 0; index--) {
+    const next = found[index]!
+    if (next.table) continue
+    const region = next.region as AsideRegion
+    if (region.title.length > 0) continue
+    const previousPage = order[order.indexOf(next.page) - 1]
+    if (previousPage === undefined) continue
+    const first = found.find(
+      (item) =>
+        !item.table &&
+        item.page === previousPage &&
+        Math.abs(item.bbox[0] - next.bbox[0]) <= 3 &&
+        Math.abs(item.bbox[2] - next.bbox[2]) <= 3 &&
+        (item.region as AsideRegion).style === region.style,
+    )
+    if (!first) continue
+    // Nothing of the running text under the first box, nor over the second.
+    if (free(previousPage).some((line) => line.top >= first.bbox[3] - 2)) continue
+    if (free(next.page).some((line) => line.bottom <= next.bbox[1] + 2)) continue
+    const head = first.region as AsideRegion
+    // Running text beside either box leaves them apart (a box in one column of two).
+    const beside = (page: number, box: BBox) =>
+      free(page).some((line) => line.bottom > box[1] && line.top < box[3] && (line.x1 <= box[0] || line.x0 >= box[2]))
+    if (beside(previousPage, first.bbox) || beside(next.page, next.bbox)) continue
+    head.continued.push(region, ...region.continued)
+    found.splice(index, 1)
+  }
 }
 
 function asideNode(region: AsideRegion, builders: ApartBuilders): Aside {
   // Type of another size starts another block (a quote, then its attribution in small type).
   const runs: BodyLine[][] = []
-  for (const line of region.lines) {
+  const continued = region.continued.flatMap((part) => [...part.title, ...part.lines])
+  for (const line of [...region.lines, ...continued]) {
     const run = runs[runs.length - 1]
     if (run && Math.abs(run[run.length - 1]!.size - line.size) <= 1) run.push(line)
     else runs.push([line])
@@ -359,6 +436,8 @@ function asideNode(region: AsideRegion, builders: ApartBuilders): Aside {
     builders,
     region,
   )
+  // A box carried on over a page break: the milestone of the page stays in the running text.
+  if (region.continued.length > 0) for (const child of children) dropBreaks(child)
   const node: Aside = {
     type: 'aside',
     kind: region.kind,
@@ -367,6 +446,17 @@ function asideNode(region: AsideRegion, builders: ApartBuilders): Aside {
   }
   if (region.title.length > 0) node.title = region.title.map((line) => line.text.trim()).join(' ')
   return node
+}
+
+function dropBreaks(node: object): void {
+  if (!('children' in node)) return
+  if (!Array.isArray(node.children)) return
+  const children = node.children as Array<{type?: string; children?: unknown}>
+  for (let index = children.length - 1; index >= 0; index--) {
+    const child = children[index]!
+    if (child.type === 'pageBreak') children.splice(index, 1)
+    else dropBreaks(child)
+  }
 }
 
 /** Sections inside a box are no sections of the document: a heading there reads as a bold paragraph. */

@@ -13,6 +13,8 @@ export interface FootnoteReading {
   notes: Note[]
   /** Lines that belong to notes, out of the running text. */
   lines: Set<BodyLine>
+  /** Lines at the top of a page's notes that carry on the last note of the page before. */
+  carried: Set<BodyLine>
   /** Identifier of the note a marker refers to, by page and label. */
   resolve: (page: number, label: string) => string | null
 }
@@ -31,15 +33,23 @@ function labelOf(line: BodyLine): {label: string; words: number} | null {
  * Finds the notes at the foot of each page: a run of lines set smaller than
  * the body at the bottom, opening with a number or a note symbol. A note
  * without its label at the top of a page carries on the last note before it.
+ * Lines that a table or a box has claimed (`claimed`) are no notes: the notes
+ * begin under them, and lines right under them (a table's source line) carry
+ * on no note of the page before.
  */
-export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, metrics: BodyMetrics): FootnoteReading {
+export function findFootnotes(
+  pages: Array<{page: number; lines: BodyLine[]}>,
+  metrics: BodyMetrics,
+  claimed: ReadonlySet<BodyLine> = new Set(),
+): FootnoteReading {
   const notes: Note[] = []
   const used = new Set<BodyLine>()
+  const carriedLines = new Set<BodyLine>()
   const byPage = new Map<number, Map<string, string>>()
   const seen = new Set<string>()
 
   for (const {page, lines} of pages) {
-    const start = noteZoneStart(lines, metrics)
+    const start = noteZoneStart(lines, metrics, claimed)
     if (start === null) continue
     const above = lines[start - 1]!
     let zone = lines.slice(start)
@@ -50,9 +60,12 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
     if (firstLabel < 0) continue
     const carried = zone.slice(0, firstLabel)
     const previousNote = notes[notes.length - 1]
-    if (carried.length > 0 && previousNote && previousNote.page === page - 1) {
+    if (carried.length > 0 && previousNote && previousNote.page === page - 1 && !claimed.has(above)) {
       previousNote.lines.push(...carried)
-      for (const line of carried) used.add(line)
+      for (const line of carried) {
+        used.add(line)
+        carriedLines.add(line)
+      }
     }
     zone = zone.slice(firstLabel)
     let current: Note | null = null
@@ -85,7 +98,7 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
   for (const note of notes) unique.set(note.label, unique.has(note.label) ? null : note.identifier)
   const resolve = (page: number, label: string): string | null =>
     byPage.get(page)?.get(label) ?? unique.get(label) ?? null
-  return {notes, lines: used, resolve}
+  return {notes, lines: used, carried: carriedLines, resolve}
 }
 
 /**
@@ -94,17 +107,19 @@ export function findFootnotes(pages: Array<{page: number; lines: BodyLine[]}>, m
  * body size is the notes' own), the run of lines at the bottom in one size
  * clearly below the text above it, with bare labels unlike a numbered list.
  */
-function noteZoneStart(lines: BodyLine[], metrics: BodyMetrics): number | null {
+function noteZoneStart(lines: BodyLine[], metrics: BodyMetrics, claimed: ReadonlySet<BodyLine>): number | null {
+  const free = (index: number) => !claimed.has(lines[index]!)
   let start = lines.length
-  while (start > 0 && lines[start - 1]!.size < metrics.size * 0.95) start--
+  while (start > 0 && lines[start - 1]!.size < metrics.size * 0.95 && free(start - 1)) start--
   if (start > 0 && start < lines.length) return start
   const bottom = lines[lines.length - 1]
   if (!bottom) return null
   start = lines.length
-  while (start > 0 && Math.abs(lines[start - 1]!.size - bottom.size) < 0.6) start--
+  while (start > 0 && Math.abs(lines[start - 1]!.size - bottom.size) < 0.6 && free(start - 1)) start--
   if (start === 0 || start === lines.length) return null
-  const above = lines[start - 1]!
-  if (above.size < bottom.size * 1.15) return null
+  // (A table or a box over the notes is set in its own type: the text is what stands over them.)
+  const above = lines.slice(0, start).findLast((line) => !claimed.has(line))
+  if (!above || above.size < bottom.size * 1.15) return null
   if (lines.slice(start).some((line) => /^\S+[.)]\s/.test(line.text))) return null
   return start
 }

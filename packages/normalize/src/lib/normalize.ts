@@ -39,7 +39,7 @@ import {
   textRuns,
   wordKey,
 } from './figures.js'
-import {findFootnotes, type Note} from './footnotes.js'
+import {type FootnoteReading, findFootnotes, type Note} from './footnotes.js'
 import {collectVocabulary, HyphenationJudge} from './hyphenation.js'
 import {buildInline, dropSameScriptSpans} from './inline.js'
 import {type BodyLine, type BodyMetrics, type Context, info, measureBody, source, toBodyLine, warn} from './model.js'
@@ -265,19 +265,21 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
     linesByPage.set(firstPage.number, [...firstLines.filter((line) => removed.has(line)), ...reordered])
   }
   const remaining = [...linesByPage.values()].flat().filter((line) => !removed.has(line))
-  const footnotes = findFootnotes(
-    pages.map((page) => ({
-      page: page.number,
-      lines: (linesByPage.get(page.number) ?? []).filter((line) => !removed.has(line)),
-    })),
-    metrics,
-  )
+  const notePages = pages.map((page) => ({
+    page: page.number,
+    lines: (linesByPage.get(page.number) ?? []).filter((line) => !removed.has(line)),
+  }))
+  let footnotes = findFootnotes(notePages, metrics)
   const notesByPage = new Map<number, Note[]>()
-  for (const note of footnotes.notes) {
-    const list = notesByPage.get(note.page) ?? []
-    list.push(note)
-    notesByPage.set(note.page, list)
+  const fileNotes = (reading: FootnoteReading) => {
+    notesByPage.clear()
+    for (const note of reading.notes) {
+      const list = notesByPage.get(note.page) ?? []
+      list.push(note)
+      notesByPage.set(note.page, list)
+    }
   }
+  fileNotes(footnotes)
   // Callout labels inside a drawing belong to the drawing.
   const regions = new Map(pages.map((page) => [page.number, figureRegions(page)]))
   const runs = textRuns(remaining)
@@ -297,8 +299,15 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
         grid.cells.flatMap((cell) => cell.lines.flatMap((line) => line.words.map((word) => wordKey(grid.page, word)))),
       ),
   )
-  const bodyLines = remaining.filter((line) => {
-    if (footnotes.lines.has(line)) return false
+  const labels = new Map<BodyLine, boolean>()
+  const isLabel = (line: BodyLine): boolean => {
+    const known = labels.get(line)
+    if (known !== undefined) return known
+    const label = labelOfFigure(line)
+    labels.set(line, label)
+    return label
+  }
+  const labelOfFigure = (line: BodyLine): boolean => {
     if (gridWords.size > 0 && line.words.every((word) => gridWords.has(wordKey(line.page.number, word)))) {
       info(
         context,
@@ -306,17 +315,18 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
         `Unexpected text “${line.text.trim()}” inside a figure, expected running text: read as a label of its pictogram`,
         source(line.page.number, [line.line.bbox]),
       )
-      return false
+      return true
     }
-    if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size, runs)) return true
+    if (!isFigureLabel(line, regions.get(line.page.number) ?? [], metrics.size, runs)) return false
     info(
       context,
       'figure-label-dropped',
       `Unexpected text “${line.text.trim()}” inside a figure, expected running text: left to the figure`,
       source(line.page.number, [line.line.bbox]),
     )
-    return false
-  })
+    return true
+  }
+  const bodyLines = remaining.filter((line) => !footnotes.lines.has(line) && !isLabel(line))
   const blockOptions = {metrics, knownHeadings, pages: pages.map((page) => page.number), notes: notesByPage, lang}
   const builders = {
     inline: (lines: BodyLine[]) =>
@@ -329,7 +339,7 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
           notes: new Map(),
           pages: [lines[0]!.page.number],
         }),
-        {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
+        {context, metrics, judge, lang, resolveNote: (page, label) => footnotes.resolve(page, label), regions},
       ),
   }
   if (endBlock) {
@@ -361,24 +371,42 @@ export function normalize(layout: Layout, options: NormalizeOptions = {}): Norma
       ? readStructure(bodyLines, {...blockOptions, context, footnotes, builders})
       : null
   // Ruled tables and boxed asides leave the running text and come back where they stand (layout path).
+  // They are looked for before the notes are settled: a table set small at the foot of a page is no
+  // note. The notes found so far (bar lines carried over from the page before) stay out of them.
+  const firmNotes = new Set([...footnotes.lines].filter((line) => !footnotes.carried.has(line)))
   const apart = tagged?.blocks
     ? null
-    : setApart(pages, bodyLines, {
-        ...builders,
-        // A box's paragraphs are parted by its own type: its size, edges and line pitch.
-        flow: (lines: BodyLine[]) =>
-          assemble(
-            buildBlocks(lines, {
-              ...blockOptions,
-              metrics: measureBody(lines),
-              knownHeadings: new Map(),
-              notes: new Map(),
-              pages: [lines[0]!.page.number],
-            }),
-            {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
-          ),
-      })
-  const blocks = tagged?.blocks ?? buildBlocks(apart?.lines ?? bodyLines, blockOptions)
+    : setApart(
+        pages,
+        remaining.filter((line) => firmNotes.has(line) || !isLabel(line)),
+        {
+          ...builders,
+          // A box's paragraphs are parted by its own type: its size, edges and line pitch.
+          flow: (lines: BodyLine[]) =>
+            assemble(
+              buildBlocks(lines, {
+                ...blockOptions,
+                metrics: measureBody(lines),
+                knownHeadings: new Map(),
+                notes: new Map(),
+                // (A box carried on over a page break holds lines of both pages.)
+                pages: [...new Set(lines.map((line) => line.page.number))],
+              }),
+              {context, metrics, judge, lang, resolveNote: footnotes.resolve, regions},
+            ),
+        },
+        firmNotes,
+      )
+  let layoutLines = bodyLines
+  if (apart) {
+    // The notes again, under the tables and boxes and never in them.
+    if (apart.claimed.size > 0) {
+      footnotes = findFootnotes(notePages, metrics, apart.claimed)
+      fileNotes(footnotes)
+    }
+    layoutLines = apart.lines.filter((line) => !footnotes.lines.has(line) && !(firmNotes.has(line) && isLabel(line)))
+  }
+  const blocks = tagged?.blocks ?? buildBlocks(layoutLines, blockOptions)
   resolveHeadingDepths(blocks, metrics)
 
   const flow = assemble(blocks, {
@@ -523,9 +551,19 @@ function colophonContent(nodes: Array<FlowContent | Section | Heading>): FlowCon
   })
 }
 
+/**
+ * A back cover: short lines, a third of them contact lines (web and mail
+ * addresses, telephone numbers); past 15 lines, only on a sparse page (a
+ * directory of offices), never on a page filled with text (a list of references).
+ */
 function looksLikeColophon(lines: BodyLine[]): boolean {
-  if (lines.length === 0 || lines.length > 15) return false
+  if (lines.length === 0 || lines.length > 40) return false
   if (lines.some((line) => line.text.length > 110)) return false
+  if (lines.length > 15) {
+    const page = lines[0]!.page
+    const inked = lines.reduce((sum, line) => sum + (line.x1 - line.x0) * (line.bottom - line.top), 0)
+    if (inked > page.width * page.height * 0.15) return false
+  }
   const contacts = lines.filter((line) => isContactLine(line.text)).length
   return contacts >= 1 && contacts >= lines.length * 0.3
 }

@@ -107,8 +107,12 @@ interface Placed {
   cy: number
 }
 
-/** Find the ruled tables of one page among its body lines (in reading order). */
-export function findTables(page: LayoutPage, lines: BodyLine[]): TableRegion[] {
+/**
+ * Find the ruled tables of one page among its body lines (in reading order).
+ * `barriers` are lines of the page that are no part of any table (notes at
+ * its foot): rules on either side of one belong to different structures.
+ */
+export function findTables(page: LayoutPage, lines: BodyLine[], barriers: BodyLine[] = []): TableRegion[] {
   const graphics = page.graphics ?? []
   if (graphics.length === 0 || lines.length === 0) return []
   const {horizontal, vertical} = pageRules(graphics)
@@ -130,7 +134,7 @@ export function findTables(page: LayoutPage, lines: BodyLine[]): TableRegion[] {
   }
   const tables: TableRegion[] = []
   const used = new Set<BodyLine>()
-  for (const group of groups.flatMap((group) => splitAtProse(group, lines, size))) {
+  for (const group of groups.flatMap((group) => splitAtProse(group, lines, size, barriers))) {
     if (group.length < 2) continue
     const table = readTable(page, lines, group, vertical, size, used)
     if (!table) continue
@@ -145,27 +149,34 @@ export function findTables(page: LayoutPage, lines: BodyLine[]): TableRegion[] {
  * Rules of one width may stand above and below running text (a running
  * header's rule, a box's frame): where a line of running text (as wide as the
  * rules, without gaps between its words) stands between two of them, the
- * stack is cut there.
+ * stack is cut there; so it is at a barrier line (a note under a table, over
+ * the rule of the page's foot).
  */
-function splitAtProse(group: Rule[], lines: BodyLine[], size: number): Rule[][] {
+function splitAtProse(group: Rule[], lines: BodyLine[], size: number, barriers: BodyLine[] = []): Rule[][] {
   const out: Rule[][] = [[group[0]!]]
   const minimum = Math.max(5, size * 0.75)
   for (let index = 1; index < group.length; index++) {
     const upper = group[index - 1]!
     const lower = group[index]!
     const width = lower.to - lower.from
-    const prose = lines.some((line) => {
+    const between = (line: BodyLine) => {
       const middle = (line.top + line.bottom) / 2
-      if (middle <= upper.at || middle >= lower.at || line.x1 < lower.from || line.x0 > lower.to) return false
-      if (line.x1 - line.x0 < width * 0.7 || line.words.length < 5) return false
-      // Sentences: words mostly in lower case (a row of column heads is not).
-      const small = line.words.filter((word) => /^\p{Ll}/u.test(word.text)).length
-      if (small < line.words.length * 0.5) return false
-      for (let k = 1; k < line.words.length; k++) {
-        if (line.words[k]!.bbox[0] - line.words[k - 1]!.bbox[2] >= minimum) return false
-      }
-      return true
-    })
+      return middle > upper.at && middle < lower.at && line.x1 > lower.from && line.x0 < lower.to
+    }
+    const prose =
+      barriers.some(between) ||
+      lines.some((line) => {
+        const middle = (line.top + line.bottom) / 2
+        if (middle <= upper.at || middle >= lower.at || line.x1 < lower.from || line.x0 > lower.to) return false
+        if (line.x1 - line.x0 < width * 0.7 || line.words.length < 5) return false
+        // Sentences: words mostly in lower case (a row of column heads is not).
+        const small = line.words.filter((word) => /^\p{Ll}/u.test(word.text)).length
+        if (small < line.words.length * 0.5) return false
+        for (let k = 1; k < line.words.length; k++) {
+          if (line.words[k]!.bbox[0] - line.words[k - 1]!.bbox[2] >= minimum) return false
+        }
+        return true
+      })
     if (prose) out.push([lower])
     else out[out.length - 1]!.push(lower)
   }
@@ -235,7 +246,14 @@ function readTable(
     const to = ruled.find((x) => x > bound) ?? right
     return placed.some((p) => p.cx > from && p.cx < bound) && placed.some((p) => p.cx > bound && p.cx < to)
   })
-  const bounds = [...inner, ...gaps].sort((a, b) => a - b)
+  const candidates = [...inner, ...gaps].sort((a, b) => a - b)
+  // A run of bullets alone marks the lists in the cells right of it: no column of its own.
+  const bounds = candidates.filter((bound, index) => {
+    if (inner.includes(bound)) return true
+    const from = candidates[index - 1] ?? left
+    const words = placed.filter((p) => p.cx > from && p.cx < bound)
+    return words.length === 0 || !words.every((p) => bullet.test(p.word.text))
+  })
   const columns = bounds.length + 1
   if (columns < 2) return null
   const column = (p: Placed): number => bounds.filter((bound) => p.cx > bound).length
