@@ -15,7 +15,7 @@ const runningText = (node: Parameters<typeof nodes>[0]): string[] => {
 const colophons = (tree: Parameters<typeof nodes>[0]) =>
   nodes(tree).filter((node) => node.type === 'aside' && 'kind' in node && node.kind === 'colophon')
 
-describe.runIf(run)('end blocks under a rule (skipped: no ../shared/corpus beside the checkout)', () => {
+describe.runIf(run)('end blocks and back covers (skipped: no ../shared/corpus beside the checkout)', () => {
   it('CRS In Focus (tagged): the authors under the rule closing the last column are a colophon, a paragraph each', async () => {
     const {tree} = normalize(await layoutOf(pdf('crs-if13200-treasury-exchange-stabilization-fund-in-focus')))
     const found = colophons(tree)
@@ -50,8 +50,21 @@ describe.runIf(run)('end blocks under a rule (skipped: no ../shared/corpus besid
     expect(body).not.toContain('Connect with GAO')
   })
 
+  it('Cancer Council booklet: the back cover, a sparse directory of offices and their web addresses, is a colophon', async () => {
+    const {tree} = normalize(await layoutOf(pdf('cancer-council-understanding-breast-cancer-booklet')))
+    const found = colophons(tree)
+    expect(found).toHaveLength(1)
+    const content = nodes(found[0]!)
+      .filter((node) => node.type === 'paragraph')
+      .map(text)
+    expect(content).toContain('Cancer Council Tasmania')
+    expect(content).toContain('cancerwa.asn.au')
+    expect(runningText(tree).join('\n')).not.toContain('cancertas.org.au')
+  })
+
   it('no end block is found where none is printed (notes under a rule, tables, last pages of running text)', async () => {
     const expected = new Map([
+      ['cancer-council-understanding-breast-cancer-booklet.pdf', 1],
       ['crs-if13200-treasury-exchange-stabilization-fund-in-focus.pdf', 1],
       ['gao-23-106826-national-cybersecurity-strategy-snapshot.pdf', 1],
     ])

@@ -13,13 +13,15 @@ export interface EndBlock {
 
 const email = /[\w.+-]+@[\w-]+\.[\w.-]+/
 const url = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu|int|info|io)(?:\/\S*)?\b/i
+/** A domain under a country's second level (`cancerwa.asn.au`), in lower case as addresses are printed. */
+const countryDomain = /\b[a-z\d-]+(?:\.[a-z\d-]+)*\.[a-z]{2,3}\.[a-z]{2}\b/
 const phone = /\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4}\b|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\+\d{1,3}[\s.-]?\d[\d\s.-]{6,}\d/
 /** A note label opening a line: digits or a note symbol before the text. */
 const noteLabel = /^(?:\(?\d{1,3}[.)]?|[*†‡§¶])(?:\s|(?=\p{Lu}))/u
 
 /** Whether a line carries a way to reach someone: a mail address, a web address or a telephone number. */
 export function hasContact(text: string): boolean {
-  return isContactLine(text) || email.test(text) || url.test(text) || phone.test(text)
+  return isContactLine(text) || email.test(text) || url.test(text) || countryDomain.test(text) || phone.test(text)
 }
 
 /**

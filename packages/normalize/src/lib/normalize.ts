@@ -27,7 +27,7 @@ import {franc} from 'franc-min'
 import {detectArtifacts, markedArtifactLines} from './artifacts.js'
 import {placeItems, setApart} from './asides.js'
 import {type Block, buildBlocks, type HeadingBlock, headingKey, type ItemBlock} from './blocks.js'
-import {findEndBlock} from './colophon.js'
+import {findEndBlock, hasContact} from './colophon.js'
 import {captionEntry, findContents} from './contents.js'
 import {infoAuthors, infoTitle, looksLikeCover, readByline, readCover} from './cover.js'
 import {
@@ -554,7 +554,8 @@ function colophonContent(nodes: Array<FlowContent | Section | Heading>): FlowCon
 /**
  * A back cover: short lines, a third of them contact lines (web and mail
  * addresses, telephone numbers); past 15 lines, only on a sparse page (a
- * directory of offices), never on a page filled with text (a list of references).
+ * directory of offices, a quarter of its lines with an address), never on a
+ * page filled with text (a list of references).
  */
 function looksLikeColophon(lines: BodyLine[]): boolean {
   if (lines.length === 0 || lines.length > 40) return false
@@ -563,6 +564,8 @@ function looksLikeColophon(lines: BodyLine[]): boolean {
     const page = lines[0]!.page
     const inked = lines.reduce((sum, line) => sum + (line.x1 - line.x0) * (line.bottom - line.top), 0)
     if (inked > page.width * page.height * 0.15) return false
+    // A directory pairs each address with a name: a quarter of the lines carry one.
+    return lines.filter((line) => hasContact(line.text)).length >= lines.length * 0.25
   }
   const contacts = lines.filter((line) => isContactLine(line.text)).length
   return contacts >= 1 && contacts >= lines.length * 0.3
