@@ -582,4 +582,14 @@ describe.skipIf(!run)('paragraphs a page cuts before a float (skipped: no ../sha
       expect(read[float]!.endsWith('.')).toBe(true)
     }
   })
+
+  it('pdfua textbook: TABLE 5.1, tagged between the two halves of a paragraph the page cut, comes after it whole', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-textbook-chapter-physical-development-tagged.pdf'))
+    const read = blocks(normalize(layout).tree)
+    const paragraph = read.findIndex((block) => block.startsWith('The two fundamental “laws”'))
+    expect(read[paragraph]).toContain('with activities involving the[break] head, neck, and upper extremities')
+    expect(read.findIndex((block) => block.startsWith('TABLE 5.1 Age Norms'))).toBeGreaterThan(paragraph)
+    // No paragraph is left holding the page break alone.
+    expect(read).not.toContain('[break]')
+  })
 })
