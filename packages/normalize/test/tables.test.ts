@@ -132,6 +132,23 @@ describe.runIf(run)('ruled tables on the corpus (skipped: no ../shared/corpus be
     }
   })
 
+  it('a table goes back where its column is read: after the column before it, before the column after it', async () => {
+    const at = (tree: Root, test: (node: AnyNode) => boolean) => nodes(tree).findIndex(test)
+    const opening = (prefix: string) => (node: AnyNode) => node.type === 'paragraph' && text(node).startsWith(prefix)
+    // LaTeX paper, page 4: Table 1 heads the right column; the left column ends under the datasets.
+    const paper = normalize(await layoutOf(pdf('dense-passage-retrieval-two-column-latex-paper'))).tree
+    const table1 = at(paper, (node) => node.type === 'table' && text(node).includes('Natural Questions79,168'))
+    expect(table1).toBeGreaterThan(at(paper, opening('CuratedTREC (TREC) (Baudiš and Šedivỳ, 2015) sources')))
+    expect(table1).toBeLessThan(at(paper, opening('as well as various Web sources')))
+    // Its caption runs on over three lines under it: none of them is left as running text.
+    expect(bodyText(paper)).not.toContain('amples in the dataset and the actual questions')
+    // IRS instructions, page 24: the sample check under the first two columns of three.
+    const irs = normalize(await layoutOf(pdf('irs-instructions-form-1040nr-2007'))).tree
+    const check = at(irs, (node) => node.type === 'table' && text(node).includes('RUFUS MAPLE'))
+    expect(check).toBeGreaterThan(at(irs, opening('Ask your financial institution for the correct routing number')))
+    expect(check).toBeLessThan(at(irs, opening('must check the correct box to ensure your deposit is accepted')))
+  })
+
   it('charts ruled by grid lines are no tables (differential-privacy paper, page 10)', async () => {
     const {tree} = normalize(await layoutOf(pdf('ieee-tifs-individual-differential-privacy-ligatures')))
     expect(tables(tree).filter((table) => table.page === 10)).toEqual([])

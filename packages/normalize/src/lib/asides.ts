@@ -346,27 +346,9 @@ export function setApart(
   const items: ApartItem[] = []
   let tables = 0
   let asides = 0
+  const anchors = kept.filter((line) => !exclude.has(line))
   for (const item of found) {
-    const [x0, , x1, y1] = item.bbox
-    let after: BodyLine | null = null
-    let best = -1
-    for (const line of kept) {
-      // (Text run up the margin stands beside everything: no anchor.)
-      if (line.page.number !== item.page || line.top >= y1 || line.line.angle !== undefined) continue
-      const over = line.x1 > x0 && line.x0 < x1
-      const beside = line.bottom > item.bbox[1] && (Math.abs(line.x1 - x0) < 40 || Math.abs(line.x0 - x1) < 40)
-      if (!over && !beside) continue
-      const index = order.get(line) ?? -1
-      if (index > best) {
-        best = index
-        after = line
-      }
-    }
-    if (!after) {
-      // Nothing over it on its page: it follows what comes before its page.
-      const before = kept.filter((line) => line.page.number < item.page)
-      after = before[before.length - 1] ?? null
-    }
+    const after = anchorOf(item.bbox, item.page, anchors, order, kept)
     if (item.table) {
       tables++
       items.push({node: tableNode(item.region as TableRegion, builders.inline), page: item.page, after})
@@ -376,6 +358,61 @@ export function setApart(
     }
   }
   return {lines: kept, items, tables, asides, claimed}
+}
+
+/**
+ * The body line a table or box follows in reading order: the last line of
+ * its own column over it or beside it (text running around it); above all
+ * the text of its page, the last line read before its page; where nothing
+ * stands over it in its column (it opens a column), the line read before the
+ * first line under it in its column.
+ */
+function anchorOf(
+  box: BBox,
+  page: number,
+  lines: BodyLine[],
+  order: Map<BodyLine, number>,
+  kept: BodyLine[],
+): BodyLine | null {
+  const [x0, y0, x1, y1] = box
+  // (Text run up the margin stands beside everything: no anchor.)
+  const onPage = lines.filter((line) => line.page.number === page && line.line.angle === undefined)
+  const across = (line: BodyLine) => line.x1 > x0 && line.x0 < x1
+  // The nearest line over the box: text beside the box is of its column when that line spans both.
+  const above = onPage.filter((line) => across(line) && line.bottom <= y0 + 2).sort((a, b) => b.bottom - a.bottom)[0]
+  const ofColumn = (line: BodyLine) =>
+    above !== undefined && above.x0 <= Math.min(line.x0, x0) + 6 && above.x1 >= Math.max(line.x1, x1) - 6
+  let after: BodyLine | null = null
+  let best = -1
+  for (const line of onPage) {
+    if (line.top >= y1) continue
+    const beside = line.bottom > y0 && (Math.abs(line.x1 - x0) < 40 || Math.abs(line.x0 - x1) < 40) && ofColumn(line)
+    if (!across(line) && !beside) continue
+    const index = order.get(line) ?? -1
+    if (index > best) {
+      best = index
+      after = line
+    }
+  }
+  if (after) return after
+  const before = lines.filter((line) => line.page.number < page)
+  const previous = before[before.length - 1] ?? null
+  // Above all the text of its page (a summary beside the title): it opens the page.
+  if (!onPage.some((line) => line.top < y1)) return previous
+  // Nothing over it in its column: it goes before what follows it there.
+  const under = onPage
+    .filter((line) => across(line) && line.top >= y1 - 2)
+    .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))[0]
+  if (under) {
+    const index = order.get(under) ?? 0
+    const eligible = new Set(lines)
+    for (let at = index - 1; at >= 0; at--) if (eligible.has(kept[at]!)) return kept[at]!
+    return null
+  }
+  // Nothing under it either: it follows the columns before it on its page, else what comes before its page.
+  const left = onPage.filter((line) => line.x1 <= x0 + 2)
+  const last = left.sort((a, b) => (order.get(b) ?? 0) - (order.get(a) ?? 0))[0]
+  return last ?? previous
 }
 
 /**

@@ -196,6 +196,23 @@ function readTable(
   const top = group[0]!.at
   const bottom = group[group.length - 1]!.at
   const inside = (x: number, y: number): boolean => x > left - 2 && x < right + 2 && y > top && y < bottom
+  // Rows of a larger grid (an edge rule of theirs runs on past them, with cells beyond it) make no table of their own.
+  const runsOn = (x: number, side: -1 | 1): boolean =>
+    vertical.some(
+      (rule) =>
+        Math.abs(rule.at - x) <= 3 &&
+        rule.from <= top + 2 &&
+        rule.to >= bottom - 2 &&
+        (rule.from < top - size * 1.5 || rule.to > bottom + size * 1.5),
+    ) &&
+    lines.some((line) =>
+      line.words.some((word) => {
+        const cx = ((word.bbox[0] + word.bbox[2]) / 2 - x) * side
+        const cy = (word.bbox[1] + word.bbox[3]) / 2
+        return cx > 2 && cx < 60 && cy > top && cy < bottom
+      }),
+    )
+  if (runsOn(left, -1) || runsOn(right, 1)) return null
   const placed: Placed[] = []
   for (const line of lines) {
     if (used.has(line)) continue
@@ -559,11 +576,14 @@ function findCaption(
     for (let k = 1; k < run.length; k++) if (run[k]!.top - run[k - 1]!.bottom > size * 1.2) ok = false
     if (ok && box[1] - run[run.length - 1]!.bottom <= size * 2.5) return run
   }
-  const below = free
-    .filter((line) => overlaps(line) && line.top >= box[3] - 1 && line.top <= box[3] + size * 2.5)
-    .sort((a, b) => a.top - b.top)
+  // (A caption of several lines runs on past the first lines under the table.)
+  const below = free.filter((line) => overlaps(line) && line.top >= box[3] - 1).sort((a, b) => a.top - b.top)
   const first = below[0]
-  if (first && /^(?:table|tabelle|tableau|cuadro)\s*[\dA-Z]/i.test(first.text.trim())) {
+  if (
+    first &&
+    first.top <= box[3] + size * 2.5 &&
+    /^(?:table|tabelle|tableau|cuadro)\s*[\dA-Z]/i.test(first.text.trim())
+  ) {
     const run = [first]
     for (const line of below.slice(1)) {
       if (line.top - run[run.length - 1]!.bottom > size * 0.8) break
