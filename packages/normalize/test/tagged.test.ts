@@ -592,4 +592,13 @@ describe.skipIf(!run)('paragraphs a page cuts before a float (skipped: no ../sha
     // No paragraph is left holding the page break alone.
     expect(read).not.toContain('[break]')
   })
+
+  it('pdfua textbook: margin glossary terms and a figure credit after the paragraph the page cut are passed over', async () => {
+    const layout = await layoutOf(join(corpusDir, 'pdfua-reference-textbook-chapter-physical-development-tagged.pdf'))
+    const read = blocks(normalize(layout).tree)
+    const paragraph = read.findIndex((block) => block.startsWith('The highest brain center, the cerebrum'))
+    expect(read[paragraph]).toContain('it contains centers for speech,[break] hearing, verbal memory')
+    // The glossary term stays a term of its own, after the paragraph.
+    expect(read.indexOf('cerebral cortex')).toBeGreaterThan(paragraph)
+  })
 })

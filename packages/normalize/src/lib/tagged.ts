@@ -564,8 +564,9 @@ function ended(block: Block): boolean {
 /**
  * The paragraph a page foot cut while a float set after it in the tree (a
  * caption, a credit, a margin entry) closed the page: the last paragraph of
- * the page before that stops mid-sentence, when every block after it on that
- * page ends a sentence and the next page's first line goes on in its type.
+ * the page before that stops mid-sentence with a full last line, when every
+ * block after it on that page ends a sentence and the next page's first line
+ * goes on in its type.
  */
 function cutBeforeFloats(
   blocks: Block[],
@@ -578,6 +579,7 @@ function cutBeforeFloats(
   if (!line) return null
   for (let index = blocks.length - 1; index >= 0; index--) {
     const block = blocks[index]!
+    // The walk stops at the page's start and at a heading.
     if (block.kind === 'break') return null
     if (block.kind !== 'paragraph') {
       if (!ended(block)) return null
@@ -585,8 +587,11 @@ function cutBeforeFloats(
     }
     const last = lastLine(block)
     if (!last || last.page.number !== page) return null
-    if (ended(block)) continue
-    if (Math.abs(last.size - line.size) > 0.75) return null
+    // A block in another type, or a short line (a term, a label set beside the text), is passed over like the floats.
+    if (ended(block) || Math.abs(last.size - line.size) > 0.75) continue
+    // Cut, not ended: two lines and more, the last filling the measure.
+    const widest = Math.max(...block.lines.map((other) => other.x1 - other.x0))
+    if (block.lines.length < 2 || last.x1 - last.x0 < widest * 0.85) continue
     return block
   }
   return null
