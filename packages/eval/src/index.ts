@@ -34,7 +34,7 @@ export {
   total,
 } from './lib/metrics.js'
 export type {OrderReport} from './lib/order.js'
-export {hasPdftotext, orderReport, referencePages, treeLetters} from './lib/order.js'
+export {hasPdftotext, orderReport, referencePages, treeLetters, treeText} from './lib/order.js'
 export type {FileRun, Found} from './lib/pipeline.js'
 export {marginLines, runFile} from './lib/pipeline.js'
 export {formatReport, goldColumns, goldTable, surveyColumns, surveyTable} from './lib/report.js'

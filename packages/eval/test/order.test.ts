@@ -36,6 +36,28 @@ describe('orderReport', () => {
     expect(report.interleaved.map((pair) => pair.first)).toEqual([column[0], column[1], other[0]])
   })
 
+  it('takes a table or box set between two lines of a column for no interleaving', () => {
+    const table = u.figure([u.table([u.tableRow([u.tableCell([u.text('A table cell of the float')])])])])
+    const box = u.aside('callout', [u.paragraph([u.text('A call-out box set between the lines')])])
+    const root = u.root({lang: 'en'}, [
+      u.paragraph([u.text(`${column[0]} ${column[1]}`)]),
+      table,
+      box,
+      u.paragraph([u.text(column[2]!)]),
+      u.paragraph([u.text(other.join(' '))]),
+    ])
+    expect(orderReport(root, reference).interleaved).toEqual([])
+    // A paragraph of the other column between them is still caught.
+    const wrong = u.root({lang: 'en'}, [
+      u.paragraph([u.text(`${column[0]} ${column[1]}`)]),
+      table,
+      u.paragraph([u.text(other[0]!)]),
+      u.paragraph([u.text(column[2]!)]),
+      u.paragraph([u.text(other[1]!)]),
+    ])
+    expect(orderReport(wrong, reference).interleaved.map((pair) => pair.first)).toEqual([column[1], other[0]])
+  })
+
   it('leaves notes, captions and the contents page out of the running text', () => {
     const root = u.root({lang: 'en'}, [
       u.toc([u.tocEntry('Contents entry', 1, '3')]),

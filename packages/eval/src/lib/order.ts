@@ -40,26 +40,38 @@ function plain(node: Content): string {
   return ''
 }
 
+/** Node types set apart from the running text, which Folio places between blocks. */
+const floats = new Set(['table', 'figure', 'aside'])
+
 /**
  * The tree's running text in order, as one letter string: paragraphs,
  * headings and table cells, in lists and asides too. Left out are footnote
  * definitions (Folio moves a note after the block that refers to it, by
  * design, while pdftotext reads it at the foot of its column), captions
  * (Folio keeps a caption after its table or image, wherever it is printed)
- * and the contents page, which Folio keeps apart.
+ * and the contents page, which Folio keeps apart. `floats` are the spans of
+ * the letters of tables, figures and asides.
  */
-export function treeLetters(tree: Root): string {
-  const out: string[] = []
+export function treeText(tree: Root): {letters: string; floats: Array<[number, number]>} {
+  let text = ''
+  const spans: Array<[number, number]> = []
   const walk = (node: Content | Root): void => {
     if (node.type === 'footnoteDefinition' || node.type === 'toc' || node.type === 'caption') return
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'tableCell') {
-      out.push(plain(node as Content))
+      text += letters(plain(node as Content))
       return
     }
+    const start = text.length
     if ('children' in node) for (const child of node.children as Content[]) walk(child)
+    if (floats.has(node.type) && text.length > start) spans.push([start, text.length])
   }
   walk(tree)
-  return letters(out.join('\n'))
+  return {letters: text, floats: spans}
+}
+
+/** The tree's running text in order, as one letter string (see `treeText`). */
+export function treeLetters(tree: Root): string {
+  return treeText(tree).letters
 }
 
 function occurrences(haystack: string, needle: string): number {
@@ -88,10 +100,19 @@ export function referencePages(pdf: string): string[] {
 
 /**
  * Checks the tree's order against pdftotext's on the given pages (all pages
- * when none are given). `reference` is `referencePages(pdf)`.
+ * when none are given). `reference` is `referencePages(pdf)`. A table, figure
+ * or box that Folio sets between two lines pdftotext reads one after the
+ * other is no interleaving: Folio places such floats between blocks, where
+ * pdftotext reads them where they are printed.
  */
 export function orderReport(tree: Root, reference: readonly string[], pages?: readonly number[]): OrderReport {
-  const folio = treeLetters(tree)
+  const {letters: folio, floats: spans} = treeText(tree)
+  // Letters between two places that belong to no table, figure or aside.
+  const running = (from: number, to: number) => {
+    let count = to - from
+    for (const [start, end] of spans) count -= Math.max(0, Math.min(end, to) - Math.max(start, from))
+    return count
+  }
   const whole = letters(reference.join('\n'))
   // A line is placed when both readers hold it once in the whole document.
   const placed = (line: string) =>
@@ -108,8 +129,10 @@ export function orderReport(tree: Root, reference: readonly string[], pages?: re
         const second = letters(paragraph[index]!)
         if (!placed(first) || !placed(second)) continue
         report.checked++
-        const between = folio.indexOf(second) - (folio.indexOf(first) + first.length)
-        if (between < 0 || between > slack) {
+        const end = folio.indexOf(first) + first.length
+        const start = folio.indexOf(second)
+        // A table, figure or box set between the two lines is placed, not interleaved.
+        if (start < end || running(end, start) > slack) {
           report.interleaved.push({page, first: paragraph[index - 1]!, second: paragraph[index]!})
         }
       }
