@@ -1,6 +1,16 @@
 import {describe, expect, it} from 'vitest'
 import type {Root} from '../src/index.js'
-import {AST_VERSION, assert, check, fromJson, plainText, TreeAssertionError, toJson, u} from '../src/index.js'
+import {
+  AST_VERSION,
+  assert,
+  check,
+  fromJson,
+  listItemLabel,
+  plainText,
+  TreeAssertionError,
+  toJson,
+  u,
+} from '../src/index.js'
 
 const sample = (): Root =>
   u.root({title: 'A report', lang: 'en', date: '2024-05-14'}, [
@@ -74,5 +84,31 @@ describe('@folio/ast', () => {
   it('gives the plain text of a tree', () => {
     expect(plainText(sample())).toContain('An unheaded introduction with a link.')
     expect(plainText(sample())).toContain('Lead: text')
+  })
+})
+
+describe('listItemLabel', () => {
+  const item = u.listItem([u.paragraph([u.text('x')])])
+  const labels = (marker: string | undefined, start: number | undefined, count: number) => {
+    const options: {marker?: string; start?: number} = {}
+    if (marker !== undefined) options.marker = marker
+    if (start !== undefined) options.start = start
+    const list = u.list(true, [item], options)
+    return Array.from({length: count}, (_, index) => listItemLabel(list, index))
+  }
+
+  it('numbers items in the style and punctuation of the marker', () => {
+    expect(labels('(a)', undefined, 3)).toEqual(['(a)', '(b)', '(c)'])
+    expect(labels('a)', 25, 3)).toEqual(['y)', 'z)', 'aa)'])
+    expect(labels('A.', undefined, 2)).toEqual(['A.', 'B.'])
+    expect(labels('(i)', undefined, 5)).toEqual(['(i)', '(ii)', '(iii)', '(iv)', '(v)'])
+    expect(labels('IX.', 9, 2)).toEqual(['IX.', 'X.'])
+    expect(labels('1)', 3, 2)).toEqual(['3)', '4)'])
+  })
+
+  it('falls back to "1." numbering, and gives unordered lists no number', () => {
+    expect(labels(undefined, undefined, 2)).toEqual(['1.', '2.'])
+    expect(labels('Step', 4, 1)).toEqual(['4.'])
+    expect(listItemLabel(u.list(false, [item], {marker: '•'}), 0)).toBeUndefined()
   })
 })

@@ -1,4 +1,5 @@
 import type {List, ListItem} from '@folio/ast'
+import {listItemLabel} from '@folio/ast'
 import {face} from '../fonts.js'
 import type {State, Tag} from '../state.js'
 
@@ -44,45 +45,6 @@ export function listItem(node: ListItem, state: State, parent: Tag): void {
   state.placePendingLabel(state.type.leading)
 }
 
-const romans: Array<[number, string]> = [
-  [1000, 'm'],
-  [900, 'cm'],
-  [500, 'd'],
-  [400, 'cd'],
-  [100, 'c'],
-  [90, 'xc'],
-  [50, 'l'],
-  [40, 'xl'],
-  [10, 'x'],
-  [9, 'ix'],
-  [5, 'v'],
-  [4, 'iv'],
-  [1, 'i'],
-]
-
-function roman(value: number): string {
-  let rest = value
-  let out = ''
-  for (const [amount, digits] of romans) {
-    while (rest >= amount) {
-      out += digits
-      rest -= amount
-    }
-  }
-  return out
-}
-
-function alpha(value: number): string {
-  let rest = value
-  let out = ''
-  while (rest > 0) {
-    rest--
-    out = String.fromCharCode(97 + (rest % 26)) + out
-    rest = Math.floor(rest / 26)
-  }
-  return out
-}
-
 /** The label of an item: the list's bullet, or its number in the style the marker shows ('1.', 'a)', '(iv)'). */
 export function labelOf(node: List, index: number): string {
   const marker = node.marker?.trim()
@@ -96,14 +58,5 @@ export function labelOf(node: List, index: number): string {
     }
     return '•'
   }
-  const value = (node.start ?? 1) + index
-  const match = /^(\(?)([0-9]+|[ivxlcdm]+|[IVXLCDM]+|[a-z]|[A-Z])([.)]?)$/.exec(marker ?? '')
-  if (!match) return `${value}.`
-  const [, open = '', kind = '1', close = ''] = match
-  const isRoman = /^[ivxlcdm]+$/i.test(kind) && (kind.length > 1 || /^i$/i.test(kind))
-  let number: string
-  if (/^[0-9]+$/.test(kind)) number = String(value)
-  else if (isRoman) number = kind === kind.toLowerCase() ? roman(value) : roman(value).toUpperCase()
-  else number = kind === kind.toLowerCase() ? alpha(value) : alpha(value).toUpperCase()
-  return `${open}${number}${close}`
+  return listItemLabel(node, index) ?? '•'
 }
