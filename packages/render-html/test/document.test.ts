@@ -146,6 +146,19 @@ describe('toMarkdown', () => {
     expect(() => toMarkdown(null as never)).toThrow('expected a Folio `root`')
   })
 
+  it('keeps the printed labels of lettered and roman lists, which Markdown cannot number', () => {
+    const item = (text: string) => u.listItem([u.paragraph([u.text(text)])])
+    const tree = report({title: 'R'}, [
+      u.list(true, [item('the prevention of pollution;'), item('the protection of resources.')], {marker: '(a)'}),
+      u.list(true, [item('first'), item('second')], {marker: 'i.', start: 3}),
+      u.list(true, [item('one'), item('two')], {marker: '1.'}),
+    ])
+    const {value} = toMarkdown(tree)
+    expect(value).toContain('- (a) the prevention of pollution;\n- (b) the protection of resources.\n')
+    expect(value).toContain('* iii. first\n* iv. second\n')
+    expect(value).toContain('1. one\n2. two\n')
+  })
+
   it('takes caller handlers, and reports unknown nodes while keeping their text', () => {
     const odd = {type: 'marginNote', children: [u.paragraph([u.text('kept')])]} as never
     const tree = report({title: 'R'}, [u.pageBreak(3, '3'), odd])

@@ -9,6 +9,7 @@ import type {
   Root,
   Severity,
 } from '@folio/ast'
+import {listItemLabel} from '@folio/ast'
 import type {
   BlockContent,
   FootnoteDefinition,
@@ -25,6 +26,7 @@ import {childrenOf} from './children.js'
 import {formatDate} from './date.js'
 import {diagnostic} from './diagnostic.js'
 import {headingName} from './handlers/heading.js'
+import {orderedType} from './handlers/list.js'
 import {safeImageSource, safeUrl} from './safe-url.js'
 import {cleanText} from './text.js'
 import type {ParentNode} from './types.js'
@@ -90,17 +92,25 @@ export const markdownHandlers: MarkdownHandlers = {
     return children.length === 0 ? [] : [{type: 'paragraph', children}]
   },
   list(state, node) {
+    // Markdown numbers lists 1, 2, 3 only: items lettered or in roman numerals keep their printed labels.
+    const type = node.ordered ? orderedType(node.marker) : undefined
+    const lettered = type !== undefined && type !== '1'
     return [
       {
         type: 'list',
-        ordered: node.ordered,
-        start: node.ordered ? (node.start ?? 1) : null,
+        ordered: node.ordered && !lettered,
+        start: node.ordered && !lettered ? (node.start ?? 1) : null,
         spread: false,
-        children: childrenOf<ListItem>(node).map((item) => ({
-          type: 'listItem',
-          spread: false,
-          children: state.blocks(item),
-        })),
+        children: childrenOf<ListItem>(node).map((item, index) => {
+          const children = state.blocks(item)
+          const label = lettered ? listItemLabel(node, index) : undefined
+          if (label !== undefined) {
+            const first = children[0]
+            if (first?.type === 'paragraph') first.children.unshift({type: 'text', value: `${label} `})
+            else children.unshift({type: 'paragraph', children: [{type: 'text', value: label}]})
+          }
+          return {type: 'listItem', spread: false, children}
+        }),
       },
     ]
   },
