@@ -468,10 +468,9 @@ function asideNode(region: AsideRegion, builders: ApartBuilders): Aside {
     if (run && Math.abs(run[run.length - 1]!.size - line.size) <= 1) run.push(line)
     else runs.push([line])
   }
-  const children = flatten(
+  const children = flattenSections(
     runs.flatMap((run) => builders.flow(run)),
-    builders,
-    region,
+    region.page,
   )
   // A box carried on over a page break: the milestone of the page stays in the running text.
   if (region.continued.length > 0) for (const child of children) dropBreaks(child)
@@ -496,11 +495,15 @@ function dropBreaks(node: object): void {
   }
 }
 
-/** Sections inside a box are no sections of the document: a heading there reads as a bold paragraph. */
-function flatten(nodes: Array<FlowContent | Section>, builders: ApartBuilders, region: AsideRegion): FlowContent[] {
+/**
+ * Sections inside a box are no sections of the document: a heading there
+ * reads as a bold paragraph (keeping its source, or given the box's `page`
+ * when there is one). The box sits on one page: the milestone of its page
+ * stays in the running text.
+ */
+export function flattenSections(nodes: Array<FlowContent | Section>, page?: number): FlowContent[] {
   const out: FlowContent[] = []
   for (const node of nodes) {
-    // The box sits on one page: the milestone of its page stays in the running text.
     if (node.type === 'pageBreak') continue
     if (node.type !== 'section') {
       out.push(node)
@@ -508,13 +511,13 @@ function flatten(nodes: Array<FlowContent | Section>, builders: ApartBuilders, r
     }
     for (const child of node.children) {
       if (child.type === 'heading') {
-        out.push({
-          type: 'paragraph',
-          children: [{type: 'strong', children: child.children}],
-          data: child.data ?? {source: {page: region.page}},
-        })
-      } else if (child.type === 'section') out.push(...flatten([child], builders, region))
-      else if (child.type !== 'pageBreak') out.push(child)
+        const children: PhrasingContent[] = [{type: 'strong', children: child.children}]
+        out.push(
+          page === undefined
+            ? {type: 'paragraph', children}
+            : {type: 'paragraph', children, data: child.data ?? {source: {page}}},
+        )
+      } else out.push(...flattenSections([child], page))
     }
   }
   return out

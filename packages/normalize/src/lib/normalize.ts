@@ -21,7 +21,7 @@ import type {
   Toc,
   TocEntry,
 } from '@folio/ast'
-import {AST_VERSION} from '@folio/ast'
+import {AST_VERSION, plainText} from '@folio/ast'
 import type {BBox, Layout, LayoutPage, Line, OutlineItem} from '@folio/extract'
 import {franc} from 'franc-min'
 import {detectArtifacts, markedArtifactLines} from './artifacts.js'
@@ -973,14 +973,10 @@ function findFirstHeading(nodes: Array<FlowContent | Section>): string | undefin
   for (const node of nodes) {
     if (node.type === 'section') {
       const heading = node.children[0]
-      if (heading?.type === 'heading') return plain(heading.children)
+      if (heading?.type === 'heading') return plainText(heading)
     }
   }
   return undefined
-}
-
-function plain(nodes: PhrasingContent[]): string {
-  return nodes.map((node) => ('value' in node ? node.value : 'children' in node ? plain(node.children) : '')).join('')
 }
 
 function imageOnly(layout: Layout, pages: LayoutPage[], context: Context, options: NormalizeOptions): NormalizeResult {

@@ -1,5 +1,7 @@
 import type {Aside, Caption, Figure, FlowContent, Image, PhrasingContent, Section, Table, TableCell} from '@folio/ast'
+import {plainText} from '@folio/ast'
 import type {BBox, LayoutPage, StructNode, Word} from '@folio/extract'
+import {flattenSections} from './asides.js'
 import {
   type Block,
   type BlockOptions,
@@ -1010,7 +1012,7 @@ class SetApart {
       const same = (a?: TableCell[], b?: TableCell[]) =>
         a !== undefined &&
         b !== undefined &&
-        a.map((cell) => plainText(cell.children)).join('|') === b.map((cell) => plainText(cell.children)).join('|')
+        a.map((cell) => plainText(cell)).join('|') === b.map((cell) => plainText(cell)).join('|')
       last.table.children.push(...(same(first?.children, head?.children) ? rows.slice(1) : rows))
       last.page = page
       return
@@ -1037,7 +1039,7 @@ class SetApart {
     const nodes: Array<FlowContent | Section> = this.builders.flow(lines).filter((node) => node.type !== 'pageBreak')
     const last = this.#lastBox
     if (opensPage && last && last.page === previousPage) {
-      last.aside.children.push(...flattenFlow(nodes))
+      last.aside.children.push(...flattenSections(nodes))
       last.page = page
       return
     }
@@ -1045,11 +1047,11 @@ class SetApart {
     const first = nodes[0]
     if (first?.type === 'section') {
       const [heading, ...rest] = first.children
-      if (heading?.type === 'heading') title = plainText(heading.children).trim()
+      if (heading?.type === 'heading') title = plainText(heading)
       nodes.splice(0, 1, ...(rest as Array<FlowContent | Section>))
     } else if (first?.type === 'paragraph' && nodes.length > 1) {
       // A short line without a full stop over the box's text is its title.
-      const text = plainText(first.children).trim()
+      const text = plainText(first)
       if (text.split(/\s+/).length <= 15 && !/[.:;,]$/.test(text)) {
         title = text
         nodes.shift()
@@ -1058,7 +1060,7 @@ class SetApart {
     const aside: Aside = {
       type: 'aside',
       kind: 'sidebar',
-      children: flattenFlow(nodes),
+      children: flattenSections(nodes),
       data: {source: source(page, lines.map(boxOf))},
     }
     if (title) aside.title = title
@@ -1072,30 +1074,6 @@ class SetApart {
     this.#lastBox = null
     this.#lastTable = null
   }
-}
-
-function plainText(nodes: PhrasingContent[]): string {
-  return nodes
-    .map((node) => ('value' in node ? node.value : 'children' in node ? plainText(node.children) : ''))
-    .join('')
-}
-
-/** Sections inside a box are none of the document's: a heading there reads as a bold paragraph. */
-function flattenFlow(nodes: Array<FlowContent | Section>): FlowContent[] {
-  const out: FlowContent[] = []
-  for (const node of nodes) {
-    if (node.type === 'pageBreak') continue
-    if (node.type !== 'section') {
-      out.push(node)
-      continue
-    }
-    for (const child of node.children) {
-      if (child.type === 'heading') {
-        out.push({type: 'paragraph', children: [{type: 'strong', children: child.children}]})
-      } else out.push(...flattenFlow([child]))
-    }
-  }
-  return out
 }
 
 const noteLabel = /^(?:\d{1,3}|[*†‡§¶]{1,3})$/u
@@ -1218,6 +1196,23 @@ function assembleBlocks(
       }
       apart.box(blocks.length, page, lines, opensPage, previousPage)
     }
+    // The caption of a table or figure: its tree's, else a title set just before it on its page
+    // ("Table 2. …", "Figure 2. …"), which then leaves the running text.
+    const captionOf = (placed: PlacedUnit, title: RegExp): BodyLine[] => {
+      const given = placed.unit.caption === undefined ? [] : (placed.parts[placed.unit.caption] ?? [])
+      const before: Block | null = open
+      if (
+        given.length === 0 &&
+        before &&
+        (before.kind === 'paragraph' || before.kind === 'heading') &&
+        before.lines.every((line) => line.page.number === page) &&
+        title.test(before.lines.map((line) => line.text).join(' '))
+      ) {
+        open = null
+        return before.lines
+      }
+      return given
+    }
     units.forEach((placed, index) => {
       const lines = placed.parts[0] ?? []
       const boxNumber = apart ? placed.unit.box : undefined
@@ -1270,19 +1265,7 @@ function assembleBlocks(
         blocks.push({kind: 'break', page})
       }
       if (placed.unit.kind === 'table' && apart) {
-        let caption = placed.unit.caption === undefined ? [] : (placed.parts[placed.unit.caption] ?? [])
-        // A title set just before the table on its page ("Table 2. …") is its caption.
-        const title: Block | null = open
-        if (
-          caption.length === 0 &&
-          title &&
-          (title.kind === 'paragraph' || title.kind === 'heading') &&
-          title.lines.every((line) => line.page.number === page) &&
-          tableTitle.test(title.lines.map((line) => line.text).join(' '))
-        ) {
-          caption = title.lines
-          open = null
-        }
+        const caption = captionOf(placed, tableTitle)
         close()
         apart.table(blocks.length, placed, caption, index === 0, previousPage)
         return
@@ -1290,20 +1273,8 @@ function assembleBlocks(
       if (placed.unit.kind === 'figure' && apart) {
         const labels = placed.parts[0] ?? []
         const words = labels.reduce((sum, line) => sum + line.words.length, 0)
-        let caption = placed.unit.caption === undefined ? [] : (placed.parts[placed.unit.caption] ?? [])
         if (words <= maxLabelWords) {
-          // A title set just before the figure on its page ("Figure 2. …") is its caption.
-          const title: Block | null = open
-          if (
-            caption.length === 0 &&
-            title &&
-            (title.kind === 'paragraph' || title.kind === 'heading') &&
-            title.lines.every((line) => line.page.number === page) &&
-            figureTitle.test(title.lines.map((line) => line.text).join(' '))
-          ) {
-            caption = title.lines
-            open = null
-          }
+          const caption = captionOf(placed, figureTitle)
           close()
           apart.figure(blocks.length, placed, caption)
           return
